@@ -10,7 +10,7 @@ export type ValueKind =
   | { kind: 'id' }
   | { kind: 'text'; maxLength: number }
   | { kind: 'integer'; min: number; max: number }
-  | { kind: 'decimal' }
+  | { kind: 'decimal'; min?: number; max?: number }
   | { kind: 'date' }
   | { kind: 'code'; codes: readonly string[] }
   | { kind: 'yesNo' }
@@ -63,7 +63,7 @@ export const IMPORT_FILES: readonly FileSpec[] = [
     title: 'P/L-indeks',
     table: 'price_index',
     key: ['year'],
-    columns: [col('aar', 'year', true, year), col('indeks', 'index_value', true, decimal)],
+    columns: [col('aar', 'year', true, year), col('indeks', 'index_value', true, { kind: 'decimal', min: 0.0001 })],
   },
   {
     fileName: 'befolkning.csv',
@@ -128,8 +128,8 @@ export const IMPORT_FILES: readonly FileSpec[] = [
       col('start', 'start_date', true, date),
       col('slut', 'end_date', false, date),
       col('tilbud_id', 'provider_id', false, providerRef),
-      col('timer_pr_uge', 'hours_per_week', false, decimal),
-      col('takst_pr_dag', 'daily_rate', false, decimal),
+      col('timer_pr_uge', 'hours_per_week', false, { kind: 'decimal', min: 0, max: 168 }),
+      col('takst_pr_dag', 'daily_rate', false, { kind: 'decimal', min: 0 }),
     ],
   },
   {

@@ -1,0 +1,29 @@
+/**
+ * The application as a Fastify plugin: external plugins, then the app's own plugins, then routes,
+ * in that order. main.ts and the tests register it on a fresh Fastify instance.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Database } from './db/create-database.ts';
+import database from './plugins/app/database.ts';
+import errorHandler from './plugins/app/error-handler.ts';
+import webApp from './plugins/external/web-app.ts';
+import imports from './routes/api/imports.ts';
+import health from './routes/health.ts';
+
+export interface AppOptions {
+  database: Database;
+  /** close the database when the server closes (false in tests that own the database) */
+  closeDatabaseOnShutdown?: boolean;
+  webDistDir?: string | null;
+}
+
+export default async function app(fastify: FastifyInstance, options: AppOptions): Promise<void> {
+  await fastify.register(webApp, { webDistDir: options.webDistDir ?? null });
+  await fastify.register(database, {
+    database: options.database,
+    closeOnShutdown: options.closeDatabaseOnShutdown ?? true,
+  });
+  await fastify.register(errorHandler);
+  await fastify.register(health);
+  await fastify.register(imports);
+}

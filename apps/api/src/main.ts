@@ -1,0 +1,52 @@
+/**
+ * Starts the product: opens the database (embedded PGlite unless DATABASE_URL is set), applies
+ * migrations, seeds demo data into an empty database, and serves the API and the web app.
+ */
+import { loadConfig } from './config.ts';
+import { createDatabase } from './db/create-database.ts';
+import { migrate } from './db/migrate.ts';
+import { formatImportError } from './import/import-report.ts';
+import { isDatabaseEmpty } from './repositories/get-data-status.ts';
+import { buildServer } from './server.ts';
+import { seedDemoData } from './demo/seed-demo-data.ts';
+
+const started = performance.now();
+const seconds = (): string => ((performance.now() - started) / 1000).toLocaleString('da-DK', { maximumFractionDigits: 1 });
+
+const config = loadConfig();
+const database = await createDatabase(config.database);
+const where = config.database.kind === 'pglite' ? `indlejret PGlite i ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+console.log(`Database: ${where}`);
+
+const migrations = await migrate(database);
+if (migrations.applied.length > 0) console.log(`Migrationer kørt: ${migrations.applied.join(', ')}`);
+
+if (config.seedDemoData && (await isDatabaseEmpty(database.db))) {
+  console.log('Tom database: genererer og indlæser demodata …');
+  let lastPercent = -1;
+  const report = await seedDemoData(database.db, {
+    onProgress: (p) => {
+      const percent = Math.floor((100 * p.bytesRead) / Math.max(1, p.totalBytes));
+      if (percent >= lastPercent + 10) {
+        lastPercent = percent;
+        console.log(`  ${percent} % (${p.fileName})`);
+      }
+    },
+  });
+  if (!report.ok) {
+    console.error('Demodata kunne ikke indlæses:');
+    for (const error of report.errors.slice(0, 20)) console.error(`  ${formatImportError(error)}`);
+    process.exit(1);
+  }
+  console.log(`Demodata indlæst: ${report.totalRows.toLocaleString('da-DK')} rækker`);
+}
+
+const server = await buildServer({ database, webDistDir: config.webDistDir, logger: process.env.LOG_LEVEL !== 'silent' });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void server.close().then(() => process.exit(0));
+  });
+}
+await server.listen({ port: config.port, host: config.host });
+const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+console.log(`Klar på http://${shownHost}:${config.port} (startede på ${seconds()} s)`);

@@ -1,0 +1,79 @@
+/**
+ * GET /health — the API's own status: is it up, which database, which municipality, the latest
+ * import and the number of rows per table. The only route that needs no login (DESIGN §9).
+ */
+
+export type HealthStatus = 'ok' | 'degraded';
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** The tables whose row counts /health reports, in display order. */
+export const COUNTED_TABLES = [
+  'citizen',
+  'provider',
+  'application',
+  'service_grant',
+  'review',
+  'posting',
+  'budget',
+  'population',
+  'measurement',
+  'price_index',
+] as const;
+
+export type CountedTable = (typeof COUNTED_TABLES)[number];
+
+export interface Health {
+  status: HealthStatus;
+  database: { kind: DatabaseKind; reachable: boolean };
+  municipality: string | null;
+  dataVersion: number | null;
+  /** ISO timestamp of the latest completed import. */
+  lastImportAt: string | null;
+  counts: Record<CountedTable, number>;
+}
+
+/** Thrown when the API cannot be reached or does not answer with a health document. */
+export class HealthUnavailableError extends Error {
+  override name = 'HealthUnavailableError';
+}
+
+export async function getHealth(signal?: AbortSignal): Promise<Health> {
+  let response: Response;
+  try {
+    response = await fetch('/health', { headers: { accept: 'application/json' }, signal: signal ?? null });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new HealthUnavailableError('Netværksfejl ved kald af /health', { cause: error });
+  }
+  // A degraded API may answer 503 with a health document; that is still an answer worth showing.
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (error) {
+    throw new HealthUnavailableError(`/health svarede ${response.status} uden JSON`, { cause: error });
+  }
+  if (!isHealth(body)) {
+    throw new HealthUnavailableError(`/health svarede ${response.status} med et ukendt format`);
+  }
+  return body;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isHealth(value: unknown): value is Health {
+  if (!isRecord(value)) return false;
+  const { status, database, municipality, dataVersion, lastImportAt, counts } = value;
+  return (
+    (status === 'ok' || status === 'degraded') &&
+    isRecord(database) &&
+    (database.kind === 'pglite' || database.kind === 'postgres') &&
+    typeof database.reachable === 'boolean' &&
+    (municipality === null || typeof municipality === 'string') &&
+    (dataVersion === null || typeof dataVersion === 'number') &&
+    (lastImportAt === null || typeof lastImportAt === 'string') &&
+    isRecord(counts) &&
+    COUNTED_TABLES.every((table) => typeof counts[table] === 'number')
+  );
+}

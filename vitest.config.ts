@@ -1,0 +1,37 @@
+/**
+ * One test command, three projects: unit tests; the integration suite on embedded PGlite; and the
+ * same integration suite on a real PostgreSQL 15 started as a throwaway cluster.
+ */
+import { defineConfig } from 'vitest/config';
+
+const integration = ['apps/api/test/integration/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/*/test/**/*.test.ts', 'apps/*/test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'pglite',
+          include: integration,
+          env: { TEST_DATABASE: 'pglite' },
+        },
+      },
+      {
+        test: {
+          name: 'postgres',
+          include: integration,
+          env: { TEST_DATABASE: 'postgres' },
+          globalSetup: ['tests/setup/postgres-cluster.ts'],
+        },
+      },
+    ],
+  },
+});
