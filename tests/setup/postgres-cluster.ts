@@ -1,70 +1,13 @@
 /**
- * Starts a throwaway PostgreSQL 15 cluster for the 'postgres' test project: a fresh data folder, a
- * free port on 127.0.0.1, trust auth, and no fsync (the data dies with the run). initdb refuses to
- * run as root, so as root the server runs as the 'postgres' user. Missing binaries fail the run
- * loudly: the suite must never pass by skipping the real database.
+ * vitest global setup of the 'postgres' project: one throwaway PostgreSQL 15 cluster for the run;
+ * each test file creates its own database in it (apps/api/test/helpers/test-database.ts).
  */
-import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-
-import type {} from "./provided-context.ts";
-
-const BIN_DIR = process.env.PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+import type {} from './provided-context.ts';
+import { startThrowawayPostgres } from './throwaway-postgres.ts';
 
 export default async function setup(project: TestProject): Promise<() => void> {
-  for (const binary of ['initdb', 'pg_ctl', 'postgres']) {
-    if (!existsSync(join(BIN_DIR, binary))) {
-      throw new Error(
-        `PostgreSQL 15 mangler: ${join(BIN_DIR, binary)} findes ikke. Installér serveren (apt-get install -y postgresql-15) eller sæt PG_BIN_DIR. Testene mod en rigtig PostgreSQL springes aldrig over.`,
-      );
-    }
-  }
-  const isRoot = process.getuid?.() === 0;
-  const dir = mkdtempSync(join(tmpdir(), 'sol-pg-'));
-  const dataDir = join(dir, 'data');
-  const run = (binary: string, args: string[]): void => {
-    const command = join(BIN_DIR, binary);
-    if (isRoot) execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { stdio: 'pipe' });
-    else execFileSync(command, args, { stdio: 'pipe' });
-  };
-  if (isRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-    chownSync(dir, uid, gid);
-  }
-  const port = await freePort();
-  run('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
-  const serverOptions = [
-    `-p ${port}`,
-    '-c listen_addresses=127.0.0.1',
-    `-k ${dir}`,
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
-    '-c max_connections=200',
-  ].join(' ');
-  run('pg_ctl', ['-D', dataDir, '-o', serverOptions, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
-  project.provide('postgresUrl', `postgres://postgres@127.0.0.1:${port}/postgres`);
-  return () => {
-    try {
-      run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
+  const cluster = await startThrowawayPostgres();
+  project.provide('postgresUrl', cluster.url);
+  return () => cluster.stop();
 }
