@@ -1,21 +1,12 @@
 /** Row counts, the latest import and the municipality's name: what /health and the shell page show. */
 import { sql, type Kysely } from 'kysely';
+import { COUNTED_TABLES, type CountedTable } from '@sol/domain/data-tables.ts';
 import type { Tables } from '../db/schema.ts';
 
-export const COUNTED_TABLES = [
-  'citizen',
-  'provider',
-  'application',
-  'service_grant',
-  'review',
-  'posting',
-  'budget',
-  'population',
-  'measurement',
-  'price_index',
-] as const satisfies readonly (keyof Tables)[];
+export { COUNTED_TABLES };
 
-export type CountedTable = (typeof COUNTED_TABLES)[number];
+// Every counted table must be a real table.
+COUNTED_TABLES satisfies readonly (keyof Tables)[];
 
 export interface DataStatus {
   municipality: string | null;

@@ -3,24 +3,10 @@
  * import and the number of rows per table. The only route that needs no login (DESIGN §9).
  */
 
+import { COUNTED_TABLES, type CountedTable } from '@sol/domain/data-tables.ts';
+
 export type HealthStatus = 'ok' | 'degraded';
 export type DatabaseKind = 'pglite' | 'postgres';
-
-/** The tables whose row counts /health reports, in display order. */
-export const COUNTED_TABLES = [
-  'citizen',
-  'provider',
-  'application',
-  'service_grant',
-  'review',
-  'posting',
-  'budget',
-  'population',
-  'measurement',
-  'price_index',
-] as const;
-
-export type CountedTable = (typeof COUNTED_TABLES)[number];
 
 export interface Health {
   status: HealthStatus;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatDateTime, formatNumber } from '../../../shared/format.ts';
-import { COUNTED_TABLES, getHealth, type CountedTable, type Health } from '../api/get-health.ts';
+import { COUNTED_TABLES, type CountedTable } from '@sol/domain/data-tables.ts';
+import { getHealth, type Health } from '../api/get-health.ts';
 
 const TABLE_LABELS: Record<CountedTable, string> = {
   citizen: 'Borgere',
