@@ -12,7 +12,7 @@ import { IMPORT_FILES, findFileSpec, type ColumnSpec, type FileSpec, type Refere
 import { MEASUREMENTS, type MeasurementCode } from '@sol/domain/codes.ts';
 import { CsvError, parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ImportedFileLog, Tables } from '../db/schema.ts';
 import { looksLikeCpr, maskCpr } from './cpr.ts';
 import { detectFileFormat, type FileFormat } from './detect-file-format.ts';
@@ -51,8 +51,8 @@ const REFERENCE_KEY: Record<ReferenceTable, string> = {
   account_function: 'code',
 };
 
-/** Keep each INSERT well below PostgreSQL's 65,535 bind parameters. */
-const PARAMETERS_PER_BATCH = 16_000;
+/** Rows per INSERT: large enough to amortise the round trip, small enough to keep memory flat. */
+const ROWS_PER_BATCH = 5_000;
 
 export async function importFiles(
   db: Kysely<Tables>,
@@ -233,7 +233,6 @@ async function importOneFile(
   const keyIndexes: number[] = [];
   const seenKeysInFile = new Map<string, number>();
   const ownSeen = ownReferenceSet(spec, context.seenKeys);
-  const batchSize = Math.max(100, Math.floor(PARAMETERS_PER_BATCH / spec.columns.length));
   let batch: PendingRow[] = [];
   let rows = 0;
 
@@ -309,7 +308,7 @@ async function importOneFile(
       }
       seenKeysInFile.set(key, line);
       batch.push({ line, values: orderedForSpec(values, columns, spec) });
-      if (batch.length >= batchSize) await flush();
+      if (batch.length >= ROWS_PER_BATCH) await flush();
     }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
@@ -553,7 +552,7 @@ async function checkReferences(
     }
     if (unresolved.size === 0) continue;
     const keyColumn = REFERENCE_KEY[table];
-    const found = await sql<{ key: string }>`select ${sql.ref(keyColumn)} as key from ${sql.table(table)} where ${sql.ref(keyColumn)} in (${sql.join([...unresolved])})`.execute(trx);
+    const found = await sql<{ key: string }>`select ${sql.ref(keyColumn)} as key from ${sql.table(table)} where ${sql.ref(keyColumn)} = any(${[...unresolved]}::text[])`.execute(trx);
     const existing = new Set(found.rows.map((r) => r.key));
     for (const row of rows) {
       const value = row.values[columnIndex];
@@ -572,17 +571,39 @@ async function checkReferences(
   return invalidLines.size === 0 ? rows : rows.filter((row) => !invalidLines.has(row.line));
 }
 
-/** Idempotent upsert on the file's key: re-importing the same rows changes nothing. */
+/** The SQL type each kind of value is sent as. */
+function sqlType(column: ColumnSpec): string {
+  switch (column.value.kind) {
+    case 'integer':
+      return 'integer';
+    case 'decimal':
+      return 'numeric';
+    case 'date':
+      return 'date';
+    case 'yesNo':
+      return 'boolean';
+    default:
+      return 'text';
+  }
+}
+
+/**
+ * Idempotent upsert on the file's key: re-importing the same rows changes nothing. Each column is
+ * sent as one array parameter and unnested, so a batch costs a handful of parameters instead of
+ * one per cell (several times faster on both engines than a VALUES list).
+ */
 async function upsertRows(trx: Transaction<Tables>, spec: FileSpec, rows: PendingRow[]): Promise<void> {
   const columnNames = spec.columns.map((c) => c.column);
-  const valueLists: RawBuilder<unknown>[] = rows.map((row) => sql`(${sql.join(row.values)})`);
+  const arrays = spec.columns.map(
+    (column, index) => sql`${rows.map((row) => row.values[index] ?? null)}::${sql.raw(sqlType(column))}[]`,
+  );
   const updatable = columnNames.filter((c) => !spec.key.includes(c));
   const onConflict =
     updatable.length === 0
       ? sql`do nothing`
       : sql`do update set ${sql.join(updatable.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))}`;
   await sql`insert into ${sql.table(spec.table)} (${sql.join(columnNames.map((c) => sql.ref(c)))})
-    values ${sql.join(valueLists)}
+    select * from unnest(${sql.join(arrays)})
     on conflict (${sql.join(spec.key.map((c) => sql.ref(c)))}) ${onConflict}`.execute(trx);
 }
 

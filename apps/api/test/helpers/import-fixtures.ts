@@ -5,6 +5,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { COUNTED_TABLES } from '@sol/domain/data-tables.ts';
 import iconv from 'iconv-lite';
 import { sql, type Kysely } from 'kysely';
 import type { Tables } from '../../src/db/schema.ts';
@@ -75,16 +76,7 @@ const DATA_TABLES = [
   'paragraph',
   'processing_deadline',
   'account_function',
-  'price_index',
-  'population',
-  'citizen',
-  'provider',
-  'application',
-  'service_grant',
-  'review',
-  'posting',
-  'budget',
-  'measurement',
+  ...COUNTED_TABLES,
   'import_log',
   'strategy',
   'strategy_theme',
