@@ -32,6 +32,8 @@ for (const arg of args) {
 }
 
 const database = await createDatabase(loadConfig().database);
+// Set after the database closes: PGlite's shutdown resets process.exitCode.
+let exitCode = 0;
 try {
   await migrate(database);
   let lastShown = 0;
@@ -56,8 +58,9 @@ try {
     if (report.errorCount > report.errors.length) {
       console.error(`  … og ${(report.errorCount - report.errors.length).toLocaleString('da-DK')} fejl mere`);
     }
-    process.exitCode = 1;
+    exitCode = 1;
   }
 } finally {
   await database.close();
 }
+process.exit(exitCode);

@@ -1,0 +1,170 @@
+/**
+ * Providers (tilbud.csv). The internal ones are the municipality's own offers from the plan's
+ * Tabel 1 (shared/data/plan-2018/tilbud-2017.csv) with their places; the external ones are
+ * fictional but plausible places the municipality buys from.
+ */
+import type { TargetGroup } from '@sol/domain/codes.ts';
+import type { ServiceKind } from './services.ts';
+
+export interface Provider {
+  index: number;
+  id: string;
+  name: string;
+  operation: 'intern' | 'ekstern';
+  /** the paragraph it delivers — every provider here delivers exactly one */
+  service: ServiceKind;
+  targetGroup: TargetGroup | null;
+  /** places written to tilbud.csv; null = not a place-based offer (outreach teams) or unknown */
+  places: number | null;
+  /**
+   * How many of the municipality's own citizens it can hold at one moment. Internal: places minus
+   * the places sold to other municipalities (the outreach teams: the plan's snapshot count).
+   * External providers are never full for one buying municipality.
+   */
+  capacity: number;
+  /** internal: which target groups are placed here */
+  accepts: readonly TargetGroup[];
+  /** daily rate in 2018 prices for place-based offers (null: paid by hours) */
+  dailyRate2018: number | null;
+  /** places sold to other municipalities — income booked on the provider (negative postings) */
+  soldPlaces: number;
+}
+
+interface ProviderTemplate {
+  name: string;
+  service: ServiceKind;
+  targetGroup: TargetGroup | null;
+  places: number | null;
+  /** internal outreach teams: citizens at one moment (Tabel 1 snapshot) */
+  teamCitizens?: number;
+  accepts?: readonly TargetGroup[];
+  dailyRate2018: number | null;
+  soldPlaces?: number;
+}
+
+/**
+ * Tabel 1 of the plan. Mapping: Socialpsykiatri→SIND, Udviklingshæmning→UH (Stationsvej
+ * "udviklingshæmning/autisme" → UH, also taking AUT), Erhvervet hjerneskade→HJERNE, Socialt
+ * udsatte→UDSAT, Alle målgrupper→none. "105/85" is a §105 almenbolig with §85 support → 105;
+ * Kløverhuset's afklaringsplads (§84 in the table) works as a temporary §107 stay; Solgården
+ * ("103 og 104", 74 places) is split into its sheltered-work and activity parts; the outreach
+ * teams deliver §85 and have no places (their number is citizens at one moment).
+ * Sold places: the plan says ~59 places are sold to other municipalities; spread here over the
+ * larger offers (Taxhuset is a regional offer for brain injury).
+ */
+const INTERNAL: readonly ProviderTemplate[] = [
+  { name: 'Kløverhuset', service: '105', targetGroup: 'SIND', places: 14, dailyRate2018: 1650, soldPlaces: 4 },
+  { name: 'Kløverhuset – afklaringsplads', service: '107', targetGroup: 'SIND', places: 5, dailyRate2018: 2150 },
+  { name: 'Møllergården', service: '105', targetGroup: 'SIND', places: 10, dailyRate2018: 1600, soldPlaces: 3 },
+  { name: 'Cirklen – midlertidige pladser', service: '107', targetGroup: 'SIND', places: 6, dailyRate2018: 2250 },
+  { name: 'Cirklen', service: '105', targetGroup: 'SIND', places: 4, dailyRate2018: 1600 },
+  { name: 'Porsehaven', service: '105', targetGroup: 'SIND', places: 11, dailyRate2018: 1650, soldPlaces: 4 },
+  {
+    name: 'Thorsholm', service: '105', targetGroup: 'UDSAT', places: 11, dailyRate2018: 1350, soldPlaces: 3,
+    accepts: ['UDSAT', 'MISBRUG', 'SIND'],
+  },
+  { name: 'Taastrup Torv', service: '105', targetGroup: 'UH', places: 12, dailyRate2018: 1800, soldPlaces: 4, accepts: ['UH', 'AUT'] },
+  { name: 'Sønderby Torv', service: '105', targetGroup: 'UH', places: 11, dailyRate2018: 1800, soldPlaces: 4, accepts: ['UH', 'AUT'] },
+  { name: 'Pile Alle', service: '108', targetGroup: 'UH', places: 5, dailyRate2018: 2700, accepts: ['UH', 'AUT'] },
+  { name: 'Stationsvej', service: '108', targetGroup: 'UH', places: 5, dailyRate2018: 2800, accepts: ['UH', 'AUT'] },
+  { name: 'Frøgaard Alle', service: '108', targetGroup: 'UH', places: 24, dailyRate2018: 2600, soldPlaces: 10, accepts: ['UH', 'AUT', 'FYS'] },
+  { name: 'Taxhuset', service: '105', targetGroup: 'HJERNE', places: 50, dailyRate2018: 1700, soldPlaces: 20 },
+  { name: 'Taxhuset – udredningsplads', service: '107', targetGroup: 'HJERNE', places: 2, dailyRate2018: 2900 },
+  {
+    name: 'Støttecentret – udkørende', service: '85', targetGroup: 'UH', places: null, teamCitizens: 113,
+    accepts: ['UH', 'AUT', 'FYS'], dailyRate2018: null,
+  },
+  {
+    name: 'Udkørende team SP', service: '85', targetGroup: 'SIND', places: null, teamCitizens: 195,
+    accepts: ['SIND', 'UDSAT', 'MISBRUG', 'AUT'], dailyRate2018: null,
+  },
+  { name: 'Udkørende team – Taxhuset', service: '85', targetGroup: 'HJERNE', places: null, teamCitizens: 22, dailyRate2018: null },
+  {
+    name: 'Solgården – beskyttet beskæftigelse', service: '103', targetGroup: null, places: 30, dailyRate2018: 420,
+    accepts: ['UH', 'AUT', 'SIND', 'FYS', 'HJERNE'],
+  },
+  {
+    name: 'Solgården – aktivitets- og samværstilbud', service: '104', targetGroup: null, places: 44, dailyRate2018: 560,
+    accepts: ['UH', 'AUT', 'SIND', 'FYS', 'UDSAT', 'MISBRUG'],
+  },
+  { name: 'Basen', service: '104', targetGroup: 'HJERNE', places: 12, dailyRate2018: 720, soldPlaces: 2 },
+  { name: 'Oasen', service: '104', targetGroup: 'HJERNE', places: 25, dailyRate2018: 700, soldPlaces: 5 },
+];
+
+/** Fictional external providers (regional, private and other municipalities' offers). */
+const EXTERNAL: readonly ProviderTemplate[] = [
+  { name: 'Bostedet Egely', service: '108', targetGroup: 'UH', places: 36, dailyRate2018: 2900 },
+  { name: 'Lindegården', service: '108', targetGroup: 'AUT', places: 24, dailyRate2018: 3400 },
+  { name: 'Skovbrynet', service: '108', targetGroup: 'UH', places: 48, dailyRate2018: 2800 },
+  { name: 'Fjordbakken', service: '108', targetGroup: 'SIND', places: 30, dailyRate2018: 2700 },
+  { name: 'Kastaniehuset', service: '108', targetGroup: 'FYS', places: 18, dailyRate2018: 3100 },
+  { name: 'Bofællesskabet Rønnebær', service: '108', targetGroup: 'UH', places: null, dailyRate2018: 2600 },
+  { name: 'Høgholt', service: '108', targetGroup: 'AUT', places: null, dailyRate2018: 3600 },
+  { name: 'Plejecentret Engbo – bolig for yngre med hjerneskade', service: '108', targetGroup: 'HJERNE', places: 16, dailyRate2018: 3000 },
+  { name: 'Botilbuddet Enghaven', service: '107', targetGroup: 'SIND', places: 20, dailyRate2018: 2400 },
+  { name: 'Solsikken', service: '107', targetGroup: 'AUT', places: 16, dailyRate2018: 2800 },
+  { name: 'Ungebostedet Stjernen', service: '107', targetGroup: 'AUT', places: 12, dailyRate2018: 2700 },
+  { name: 'Bakkehuset', service: '107', targetGroup: 'SIND', places: 14, dailyRate2018: 2350 },
+  { name: 'Rehabiliteringscentret Strandhøj', service: '107', targetGroup: 'HJERNE', places: 20, dailyRate2018: 3200 },
+  { name: 'Opgangsfællesskabet Nordlyset', service: '107', targetGroup: 'UDSAT', places: null, dailyRate2018: 1900 },
+  { name: 'Boligerne ved Åen', service: '105', targetGroup: 'SIND', places: 28, dailyRate2018: 1750 },
+  { name: 'Mosegården', service: '105', targetGroup: 'UH', places: 22, dailyRate2018: 1900 },
+  { name: 'Grønnegade Bofællesskab', service: '105', targetGroup: 'AUT', places: 16, dailyRate2018: 2000 },
+  { name: 'Ejendal', service: '105', targetGroup: 'SIND', places: null, dailyRate2018: 1650 },
+  { name: 'Værestedet Kilden', service: '104', targetGroup: 'SIND', places: null, dailyRate2018: 520 },
+  { name: 'Aktivitetshuset Ravnen', service: '104', targetGroup: 'UH', places: 40, dailyRate2018: 780 },
+  { name: 'Dagcentret Lærkereden', service: '104', targetGroup: 'HJERNE', places: 30, dailyRate2018: 820 },
+  { name: 'Klubben Spiren', service: '104', targetGroup: 'AUT', places: null, dailyRate2018: 690 },
+  { name: 'Værkstedet Høvlen', service: '103', targetGroup: 'UH', places: 45, dailyRate2018: 470 },
+  { name: 'Beskæftigelseshuset Vævestuen', service: '103', targetGroup: 'SIND', places: 25, dailyRate2018: 450 },
+  { name: 'Forsorgshjemmet Nørremarken', service: '110', targetGroup: 'UDSAT', places: 60, dailyRate2018: 1100 },
+  { name: 'Herberget Havnely', service: '110', targetGroup: 'UDSAT', places: 35, dailyRate2018: 950 },
+  { name: 'Herberget Ly', service: '110', targetGroup: 'UDSAT', places: 24, dailyRate2018: 1000 },
+  { name: 'Krisecentret Tryghuset', service: '109', targetGroup: 'UDSAT', places: 12, dailyRate2018: 1450 },
+  { name: 'Behandlingscentret Ådalen', service: '101', targetGroup: 'MISBRUG', places: null, dailyRate2018: 780 },
+  { name: 'Misbrugscentret Kompasset', service: '101', targetGroup: 'MISBRUG', places: 40, dailyRate2018: 620 },
+  { name: 'Bostøtten Trappetrinnet ApS', service: '85', targetGroup: 'SIND', places: null, dailyRate2018: null },
+  { name: 'Støttekompagniet', service: '85', targetGroup: 'AUT', places: null, dailyRate2018: null },
+];
+
+/**
+ * Builds the provider list for a scale. At scale N the municipality is N times bigger: each
+ * offer exists round(N) times ("enhed 2", …) with the places spread over the copies, so places
+ * and occupancy stay plausible at national scale.
+ */
+export function buildProviders(scale: number): Provider[] {
+  const copies = Math.max(1, Math.round(scale));
+  const perCopy = scale / copies;
+  const total = (INTERNAL.length + EXTERNAL.length) * copies;
+  const idWidth = Math.max(3, String(total).length);
+  const providers: Provider[] = [];
+
+  const add = (template: ProviderTemplate, operation: 'intern' | 'ekstern', copy: number): void => {
+    const index = providers.length;
+    const places = template.places === null ? null : Math.max(1, Math.round(template.places * perCopy));
+    const sold = Math.round((template.soldPlaces ?? 0) * perCopy);
+    const capacity =
+      operation === 'ekstern'
+        ? Number.POSITIVE_INFINITY
+        : template.teamCitizens !== undefined
+          ? Math.max(1, Math.round(template.teamCitizens * perCopy))
+          : Math.max(0, (places ?? 0) - sold);
+    providers.push({
+      index,
+      id: `T${String(index + 1).padStart(idWidth, '0')}`,
+      name: copies > 1 ? `${template.name} – enhed ${copy + 1}` : template.name,
+      operation,
+      service: template.service,
+      targetGroup: template.targetGroup,
+      places,
+      capacity,
+      accepts: template.accepts ?? (template.targetGroup ? [template.targetGroup] : []),
+      dailyRate2018: template.dailyRate2018,
+      soldPlaces: sold,
+    });
+  };
+
+  for (let copy = 0; copy < copies; copy++) for (const template of INTERNAL) add(template, 'intern', copy);
+  for (let copy = 0; copy < copies; copy++) for (const template of EXTERNAL) add(template, 'ekstern', copy);
+  return providers;
+}
