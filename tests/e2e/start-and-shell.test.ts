@@ -26,7 +26,7 @@ interface Health {
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  execFileSync(`${REPO_ROOT}node_modules/.bin/vite`, ['build', '--logLevel', 'error'], { cwd: join(REPO_ROOT, 'apps/web') });
+  execFileSync(join(REPO_ROOT, 'apps/web/node_modules/.bin/vite'), ['build', '--logLevel', 'error'], { cwd: join(REPO_ROOT, 'apps/web') });
   browser = await launchChromium();
   app = await startApp({ DATA_DIR: dataDir });
   console.log(`første start (tom datamappe → klar): ${(app.startupMs / 1000).toFixed(1)} s`);

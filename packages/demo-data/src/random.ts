@@ -20,7 +20,6 @@ function deriveSeed(seed: number, label: string): number {
   return hash | 0;
 }
 
-const TWO_POW_32 = 4_294_967_296;
 const TWO_POW_21 = 2_097_152;
 const TWO_POW_53 = 9_007_199_254_740_992;
 
@@ -43,11 +42,6 @@ export class Random {
     const high = this.generator.unsafeNext() >>> 0;
     const low = this.generator.unsafeNext() >>> 11;
     return (high * TWO_POW_21 + low) / TWO_POW_53;
-  }
-
-  /** Uniform 32-bit unsigned integer. */
-  uint32(): number {
-    return (this.generator.unsafeNext() >>> 0) % TWO_POW_32;
   }
 
   /** Integer uniform in [min, max], both inclusive. */

@@ -36,88 +36,88 @@ export interface GroupProfile {
 
 export const GROUP_PROFILES: Readonly<Record<TargetGroup, GroupProfile>> = {
   UH: {
-    newCitizensPerYear: 42,
+    newCitizensPerYear: 27,
     entryAges: [
       { from: 18, to: 24, weight: 0.5 },
       { from: 25, to: 39, weight: 0.22 },
       { from: 40, to: 64, weight: 0.23 },
       { from: 65, to: 80, weight: 0.05 },
     ],
-    entry: [['108', 0.15], ['105', 0.2], ['107', 0.04], ['85', 0.43], ['none', 0.18]],
-    addOns: [['104', 0.5], ['103', 0.22], ['97', 0.05]],
+    entry: [['108', 0.065], ['105', 0.09], ['107', 0.055], ['85', 0.43], ['none', 0.36]],
+    addOns: [['104', 0.16], ['103', 0.12], ['97', 0.04]],
     fallbackAddOn: '104',
     supportHoursMedian: 4,
   },
   AUT: {
-    newCitizensPerYear: 48,
+    newCitizensPerYear: 31,
     entryAges: [
       { from: 18, to: 24, weight: 0.55 },
       { from: 25, to: 34, weight: 0.3 },
       { from: 35, to: 60, weight: 0.15 },
     ],
-    entry: [['108', 0.05], ['105', 0.11], ['107', 0.12], ['85', 0.45], ['none', 0.27]],
-    addOns: [['104', 0.25], ['103', 0.08], ['82b', 0.15], ['99', 0.05]],
+    entry: [['108', 0.022], ['105', 0.055], ['107', 0.11], ['85', 0.43], ['none', 0.383]],
+    addOns: [['104', 0.07], ['103', 0.05], ['82b', 0.25], ['99', 0.05]],
     fallbackAddOn: '82b',
     supportHoursMedian: 4,
   },
   SIND: {
-    newCitizensPerYear: 210,
+    newCitizensPerYear: 305,
     entryAges: [
       { from: 18, to: 24, weight: 0.2 },
       { from: 25, to: 39, weight: 0.4 },
       { from: 40, to: 64, weight: 0.35 },
       { from: 65, to: 80, weight: 0.05 },
     ],
-    entry: [['108', 0.02], ['105', 0.06], ['107', 0.09], ['110', 0.02], ['85', 0.42], ['none', 0.39]],
-    addOns: [['104', 0.15], ['103', 0.04], ['82b', 0.3], ['82a', 0.15], ['99', 0.12]],
+    entry: [['108', 0.0035], ['105', 0.018], ['107', 0.056], ['110', 0.01], ['85', 0.075], ['none', 0.84]],
+    addOns: [['104', 0.02], ['103', 0.01], ['82b', 0.25], ['82a', 0.27], ['99', 0.025]],
     fallbackAddOn: '82b',
-    supportHoursMedian: 3.5,
+    supportHoursMedian: 3,
   },
   HJERNE: {
-    newCitizensPerYear: 40,
+    newCitizensPerYear: 21,
     entryAges: [
       { from: 18, to: 34, weight: 0.12 },
       { from: 35, to: 54, weight: 0.38 },
       { from: 55, to: 79, weight: 0.5 },
     ],
-    entry: [['108', 0.05], ['105', 0.15], ['107', 0.12], ['85', 0.35], ['none', 0.33]],
-    addOns: [['104', 0.5], ['97', 0.05], ['82b', 0.1]],
+    entry: [['108', 0.045], ['105', 0.077], ['107', 0.22], ['85', 0.25], ['none', 0.41]],
+    addOns: [['104', 0.15], ['97', 0.05], ['82b', 0.1]],
     fallbackAddOn: '104',
     supportHoursMedian: 3,
   },
   FYS: {
-    newCitizensPerYear: 55,
+    newCitizensPerYear: 23,
     entryAges: [
       { from: 18, to: 39, weight: 0.3 },
       { from: 40, to: 64, weight: 0.4 },
       { from: 65, to: 85, weight: 0.3 },
     ],
-    entry: [['108', 0.06], ['105', 0.04], ['85', 0.2], ['none', 0.7]],
-    addOns: [['97', 0.5], ['96', 0.06], ['104', 0.15], ['82b', 0.1]],
-    fallbackAddOn: '97',
+    entry: [['108', 0.04], ['105', 0.02], ['85', 0.15], ['none', 0.79]],
+    addOns: [['97', 0.3], ['96', 0.03], ['104', 0.05], ['82b', 0.15]],
+    fallbackAddOn: '82b',
     supportHoursMedian: 3,
   },
   MISBRUG: {
-    newCitizensPerYear: 90,
+    newCitizensPerYear: 158,
     entryAges: [
       { from: 18, to: 29, weight: 0.3 },
       { from: 30, to: 49, weight: 0.45 },
       { from: 50, to: 70, weight: 0.25 },
     ],
-    entry: [['107', 0.03], ['110', 0.08], ['85', 0.15], ['none', 0.74]],
-    addOns: [['101', 0.7], ['82b', 0.15], ['82a', 0.1], ['99', 0.1]],
+    entry: [['107', 0.01], ['110', 0.06], ['85', 0.05], ['none', 0.88]],
+    addOns: [['101', 0.75], ['82b', 0.12], ['82a', 0.1], ['99', 0.03]],
     fallbackAddOn: '101',
     supportHoursMedian: 2.5,
   },
   UDSAT: {
-    newCitizensPerYear: 110,
+    newCitizensPerYear: 189,
     entryAges: [
       { from: 18, to: 29, weight: 0.35 },
       { from: 30, to: 49, weight: 0.4 },
       { from: 50, to: 70, weight: 0.25 },
     ],
-    entry: [['105', 0.04], ['107', 0.05], ['109', 0.06], ['110', 0.32], ['85', 0.22], ['none', 0.31]],
-    addOns: [['99', 0.25], ['82a', 0.3], ['82b', 0.15], ['101', 0.1]],
+    entry: [['105', 0.01], ['107', 0.025], ['109', 0.07], ['110', 0.2], ['85', 0.07], ['none', 0.625]],
+    addOns: [['99', 0.04], ['82a', 0.36], ['82b', 0.1], ['101', 0.08]],
     fallbackAddOn: '82a',
     supportHoursMedian: 3,
   },
@@ -145,29 +145,29 @@ export const FORMERLY_PLACED_UNKNOWN_SHARE = 0.08;
 export type NextStep = HousingKind | 'none';
 
 export function nextAfterHousing(kind: HousingKind, group: TargetGroup, strategy: number): readonly (readonly [NextStep, number])[] {
-  const towardsHome = 1 + 0.5 * strategy; // the strategy: move on to own home with support
-  const lessResidential = 1 - 0.3 * strategy;
+  const towardsHome = 1 + 0.25 * strategy; // the strategy: move on to own home with support
+  const lessResidential = 1 - 0.25 * strategy;
   const disabled = group === 'UH' || group === 'AUT' || group === 'HJERNE' || group === 'FYS';
   switch (kind) {
     case '85':
       return [
         ['none', 0.62],
         ['85', 0.2 * (1 + 0.2 * strategy)],
-        ['107', 0.05 * lessResidential],
-        ['105', 0.05 * lessResidential],
-        ['108', disabled ? 0.03 * lessResidential : 0],
+        ['107', 0.03 * lessResidential],
+        ['105', 0.02 * lessResidential],
+        ['108', disabled ? 0.02 * lessResidential : 0],
         ['110', disabled ? 0 : 0.04],
       ];
     case '105':
-      return [['none', 0.45], ['85', 0.3 * towardsHome], ['108', 0.18 * lessResidential], ['105', 0.05]];
+      return [['none', 0.54], ['85', 0.3 * towardsHome], ['108', 0.08 * lessResidential], ['105', 0.04]];
     case '107':
-      return [['85', 0.38 * towardsHome], ['105', 0.2 * lessResidential], ['108', 0.14 * lessResidential], ['none', 0.28]];
+      return [['85', 0.4 * towardsHome], ['105', 0.15 * lessResidential], ['108', 0.06 * lessResidential], ['none', 0.39]];
     case '108':
       return [['none', 0.9], ['105', 0.05], ['85', 0.05]];
     case '109':
       return [['none', 0.65], ['85', 0.3], ['110', 0.05]];
     case '110':
-      return [['none', 0.5], ['85', 0.28 * towardsHome], ['110', 0.12], ['105', 0.05 * lessResidential], ['107', 0.05 * lessResidential]];
+      return [['none', 0.5], ['85', 0.15 * towardsHome], ['110', 0.12], ['105', 0.03 * lessResidential], ['107', 0.03 * lessResidential]];
   }
 }
 
@@ -179,30 +179,30 @@ export interface DurationSpec {
 }
 
 export const DURATIONS: Readonly<Record<ServiceKind, DurationSpec>> = {
-  '85': { medianDays: 650, sigma: 0.9, minDays: 30 },
-  '105': { medianDays: 1600, sigma: 0.8, minDays: 60 },
-  // §107 stays: median ~14 months before the strategy (K4); shortened by the strategy below
-  '107': { medianDays: 430, sigma: 0.75, minDays: 14 },
-  '108': { medianDays: 3300, sigma: 0.75, minDays: 90 },
+  '85': { medianDays: 550, sigma: 0.9, minDays: 30 },
+  '105': { medianDays: 1400, sigma: 0.8, minDays: 60 },
+  // §107 stays: median ~16 months before the strategy (K4); shortened by the strategy below
+  '107': { medianDays: 500, sigma: 0.75, minDays: 14 },
+  '108': { medianDays: 2700, sigma: 0.75, minDays: 90 },
   '109': { medianDays: 45, sigma: 0.7, minDays: 3 },
-  '110': { medianDays: 60, sigma: 1.0, minDays: 1 },
+  '110': { medianDays: 40, sigma: 1.0, minDays: 1 },
   '82a': { medianDays: 120, sigma: 0.5, minDays: 28 },
   '82b': { medianDays: 180, sigma: 0.5, minDays: 28 },
   '96': { medianDays: 2500, sigma: 0.7, minDays: 180 },
-  '97': { medianDays: 1200, sigma: 0.8, minDays: 60 },
+  '97': { medianDays: 900, sigma: 0.8, minDays: 60 },
   '99': { medianDays: 500, sigma: 0.8, minDays: 30 },
   '101': { medianDays: 150, sigma: 0.7, minDays: 14 },
   '103': { medianDays: 1500, sigma: 0.8, minDays: 60 },
   '104': { medianDays: 1100, sigma: 0.9, minDays: 30 },
 };
 
-/** The strategy shortens §107 stays: by 2026 the median is about a third shorter. */
-export const STAY_SHORTENING_AT_FULL_STRATEGY = 0.32;
+/** The strategy shortens §107 stays: by 2026 the median is almost half as long. */
+export const STAY_SHORTENING_AT_FULL_STRATEGY = 0.45;
 
 /** Hours per week for the hourly services (median, log-sd, min, max). */
 export const HOURS: Readonly<Record<'82a' | '82b' | '96' | '97' | '99', readonly [number, number, number, number]>> = {
-  '82a': [1.5, 0.3, 0.5, 4],
-  '82b': [2, 0.4, 0.5, 6],
+  '82a': [1.2, 0.3, 0.5, 4],
+  '82b': [1.5, 0.4, 0.5, 6],
   '96': [45, 0.5, 15, 168],
   '97': [3, 0.3, 1, 10],
   '99': [4, 0.4, 1, 15],
@@ -210,26 +210,26 @@ export const HOURS: Readonly<Record<'82a' | '82b' | '96' | '97' | '99', readonly
 
 /** Probability of choosing an internal provider when one with a free place accepts the group. */
 export const INTERNAL_PREFERENCE: Partial<Record<ServiceKind, number>> = {
-  '85': 0.88,
+  '85': 0.95,
   '103': 0.75,
   '104': 0.75,
-  '105': 0.8,
+  '105': 0.9,
   '107': 0.75,
   '108': 0.6,
 };
 
 /** §85 support and §101 treatment without a team: share bought from an external provider. */
-export const EXTERNAL_SHARE_WITHOUT_TEAM: Partial<Record<ServiceKind, number>> = { '85': 0.3, '101': 0.65 };
+export const EXTERNAL_SHARE_WITHOUT_TEAM: Partial<Record<ServiceKind, number>> = { '85': 0.15, '101': 0.1 };
 
 /** Daily rate (2018 prices) of §101 ambulant treatment run without a provider record. */
-export const AMBULANT_TREATMENT_RATE_2018 = 260;
+export const AMBULANT_TREATMENT_RATE_2018 = 120;
 
 /** Hourly cost of support (2018 prices); BPA (§96) helpers are cheaper per hour. */
 export const HOURLY_RATE_2018 = 450;
 export const BPA_HOURLY_RATE_2018 = 340;
 
 /** Heavier citizens over time: real rates of new grants grow a little beyond prices. */
-export const REAL_RATE_GROWTH = 0.006;
+export const REAL_RATE_GROWTH = 0.015;
 
 /** Volume growth beyond the population: more citizens with needs each year. */
-export const VOLUME_GROWTH = 0.012;
+export const VOLUME_GROWTH = 0.003;

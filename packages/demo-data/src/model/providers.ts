@@ -22,6 +22,11 @@ export interface Provider {
    * External providers are never full for one buying municipality.
    */
   capacity: number;
+  /**
+   * Outreach teams are staff, not buildings: the municipality lets them grow with the population
+   * and the need (so growth does not all spill over to bought support).
+   */
+  growsWithDemand: boolean;
   /** internal: which target groups are placed here */
   accepts: readonly TargetGroup[];
   /** daily rate in 2018 prices for place-based offers (null: paid by hours) */
@@ -53,22 +58,22 @@ interface ProviderTemplate {
  * larger offers (Taxhuset is a regional offer for brain injury).
  */
 const INTERNAL: readonly ProviderTemplate[] = [
-  { name: 'Kløverhuset', service: '105', targetGroup: 'SIND', places: 14, dailyRate2018: 1650, soldPlaces: 4 },
+  { name: 'Kløverhuset', service: '105', targetGroup: 'SIND', places: 14, dailyRate2018: 1650, soldPlaces: 2 },
   { name: 'Kløverhuset – afklaringsplads', service: '107', targetGroup: 'SIND', places: 5, dailyRate2018: 2150 },
-  { name: 'Møllergården', service: '105', targetGroup: 'SIND', places: 10, dailyRate2018: 1600, soldPlaces: 3 },
+  { name: 'Møllergården', service: '105', targetGroup: 'SIND', places: 10, dailyRate2018: 1600, soldPlaces: 2 },
   { name: 'Cirklen – midlertidige pladser', service: '107', targetGroup: 'SIND', places: 6, dailyRate2018: 2250 },
   { name: 'Cirklen', service: '105', targetGroup: 'SIND', places: 4, dailyRate2018: 1600 },
-  { name: 'Porsehaven', service: '105', targetGroup: 'SIND', places: 11, dailyRate2018: 1650, soldPlaces: 4 },
+  { name: 'Porsehaven', service: '105', targetGroup: 'SIND', places: 11, dailyRate2018: 1650, soldPlaces: 3 },
   {
-    name: 'Thorsholm', service: '105', targetGroup: 'UDSAT', places: 11, dailyRate2018: 1350, soldPlaces: 3,
+    name: 'Thorsholm', service: '105', targetGroup: 'UDSAT', places: 11, dailyRate2018: 1350, soldPlaces: 2,
     accepts: ['UDSAT', 'MISBRUG', 'SIND'],
   },
-  { name: 'Taastrup Torv', service: '105', targetGroup: 'UH', places: 12, dailyRate2018: 1800, soldPlaces: 4, accepts: ['UH', 'AUT'] },
-  { name: 'Sønderby Torv', service: '105', targetGroup: 'UH', places: 11, dailyRate2018: 1800, soldPlaces: 4, accepts: ['UH', 'AUT'] },
+  { name: 'Taastrup Torv', service: '105', targetGroup: 'UH', places: 12, dailyRate2018: 1800, soldPlaces: 2, accepts: ['UH', 'AUT'] },
+  { name: 'Sønderby Torv', service: '105', targetGroup: 'UH', places: 11, dailyRate2018: 1800, soldPlaces: 2, accepts: ['UH', 'AUT'] },
   { name: 'Pile Alle', service: '108', targetGroup: 'UH', places: 5, dailyRate2018: 2700, accepts: ['UH', 'AUT'] },
   { name: 'Stationsvej', service: '108', targetGroup: 'UH', places: 5, dailyRate2018: 2800, accepts: ['UH', 'AUT'] },
-  { name: 'Frøgaard Alle', service: '108', targetGroup: 'UH', places: 24, dailyRate2018: 2600, soldPlaces: 10, accepts: ['UH', 'AUT', 'FYS'] },
-  { name: 'Taxhuset', service: '105', targetGroup: 'HJERNE', places: 50, dailyRate2018: 1700, soldPlaces: 20 },
+  { name: 'Frøgaard Alle', service: '108', targetGroup: 'UH', places: 24, dailyRate2018: 2600, soldPlaces: 6, accepts: ['UH', 'AUT', 'FYS'] },
+  { name: 'Taxhuset', service: '105', targetGroup: 'HJERNE', places: 50, dailyRate2018: 1700, soldPlaces: 34, accepts: ['HJERNE', 'FYS'] },
   { name: 'Taxhuset – udredningsplads', service: '107', targetGroup: 'HJERNE', places: 2, dailyRate2018: 2900 },
   {
     name: 'Støttecentret – udkørende', service: '85', targetGroup: 'UH', places: null, teamCitizens: 113,
@@ -76,7 +81,7 @@ const INTERNAL: readonly ProviderTemplate[] = [
   },
   {
     name: 'Udkørende team SP', service: '85', targetGroup: 'SIND', places: null, teamCitizens: 195,
-    accepts: ['SIND', 'UDSAT', 'MISBRUG', 'AUT'], dailyRate2018: null,
+    accepts: ['SIND', 'UDSAT', 'MISBRUG'], dailyRate2018: null,
   },
   { name: 'Udkørende team – Taxhuset', service: '85', targetGroup: 'HJERNE', places: null, teamCitizens: 22, dailyRate2018: null },
   {
@@ -88,25 +93,25 @@ const INTERNAL: readonly ProviderTemplate[] = [
     accepts: ['UH', 'AUT', 'SIND', 'FYS', 'UDSAT', 'MISBRUG'],
   },
   { name: 'Basen', service: '104', targetGroup: 'HJERNE', places: 12, dailyRate2018: 720, soldPlaces: 2 },
-  { name: 'Oasen', service: '104', targetGroup: 'HJERNE', places: 25, dailyRate2018: 700, soldPlaces: 5 },
+  { name: 'Oasen', service: '104', targetGroup: 'HJERNE', places: 25, dailyRate2018: 700, soldPlaces: 4 },
 ];
 
 /** Fictional external providers (regional, private and other municipalities' offers). */
 const EXTERNAL: readonly ProviderTemplate[] = [
-  { name: 'Bostedet Egely', service: '108', targetGroup: 'UH', places: 36, dailyRate2018: 2900 },
-  { name: 'Lindegården', service: '108', targetGroup: 'AUT', places: 24, dailyRate2018: 3400 },
-  { name: 'Skovbrynet', service: '108', targetGroup: 'UH', places: 48, dailyRate2018: 2800 },
-  { name: 'Fjordbakken', service: '108', targetGroup: 'SIND', places: 30, dailyRate2018: 2700 },
-  { name: 'Kastaniehuset', service: '108', targetGroup: 'FYS', places: 18, dailyRate2018: 3100 },
-  { name: 'Bofællesskabet Rønnebær', service: '108', targetGroup: 'UH', places: null, dailyRate2018: 2600 },
-  { name: 'Høgholt', service: '108', targetGroup: 'AUT', places: null, dailyRate2018: 3600 },
-  { name: 'Plejecentret Engbo – bolig for yngre med hjerneskade', service: '108', targetGroup: 'HJERNE', places: 16, dailyRate2018: 3000 },
-  { name: 'Botilbuddet Enghaven', service: '107', targetGroup: 'SIND', places: 20, dailyRate2018: 2400 },
-  { name: 'Solsikken', service: '107', targetGroup: 'AUT', places: 16, dailyRate2018: 2800 },
-  { name: 'Ungebostedet Stjernen', service: '107', targetGroup: 'AUT', places: 12, dailyRate2018: 2700 },
-  { name: 'Bakkehuset', service: '107', targetGroup: 'SIND', places: 14, dailyRate2018: 2350 },
-  { name: 'Rehabiliteringscentret Strandhøj', service: '107', targetGroup: 'HJERNE', places: 20, dailyRate2018: 3200 },
-  { name: 'Opgangsfællesskabet Nordlyset', service: '107', targetGroup: 'UDSAT', places: null, dailyRate2018: 1900 },
+  { name: 'Bostedet Egely', service: '108', targetGroup: 'UH', places: 36, dailyRate2018: 3190 },
+  { name: 'Lindegården', service: '108', targetGroup: 'AUT', places: 24, dailyRate2018: 3740 },
+  { name: 'Skovbrynet', service: '108', targetGroup: 'UH', places: 48, dailyRate2018: 3080 },
+  { name: 'Fjordbakken', service: '108', targetGroup: 'SIND', places: 30, dailyRate2018: 2970 },
+  { name: 'Kastaniehuset', service: '108', targetGroup: 'FYS', places: 18, dailyRate2018: 3410 },
+  { name: 'Bofællesskabet Rønnebær', service: '108', targetGroup: 'UH', places: null, dailyRate2018: 2860 },
+  { name: 'Høgholt', service: '108', targetGroup: 'AUT', places: null, dailyRate2018: 3960 },
+  { name: 'Plejecentret Engbo – bolig for yngre med hjerneskade', service: '108', targetGroup: 'HJERNE', places: 16, dailyRate2018: 3300 },
+  { name: 'Botilbuddet Enghaven', service: '107', targetGroup: 'SIND', places: 20, dailyRate2018: 2640 },
+  { name: 'Solsikken', service: '107', targetGroup: 'AUT', places: 16, dailyRate2018: 3080 },
+  { name: 'Ungebostedet Stjernen', service: '107', targetGroup: 'AUT', places: 12, dailyRate2018: 2970 },
+  { name: 'Bakkehuset', service: '107', targetGroup: 'SIND', places: 14, dailyRate2018: 2580 },
+  { name: 'Rehabiliteringscentret Strandhøj', service: '107', targetGroup: 'HJERNE', places: 20, dailyRate2018: 3520 },
+  { name: 'Opgangsfællesskabet Nordlyset', service: '107', targetGroup: 'UDSAT', places: null, dailyRate2018: 2090 },
   { name: 'Boligerne ved Åen', service: '105', targetGroup: 'SIND', places: 28, dailyRate2018: 1750 },
   { name: 'Mosegården', service: '105', targetGroup: 'UH', places: 22, dailyRate2018: 1900 },
   { name: 'Grønnegade Bofællesskab', service: '105', targetGroup: 'AUT', places: 16, dailyRate2018: 2000 },
@@ -121,8 +126,8 @@ const EXTERNAL: readonly ProviderTemplate[] = [
   { name: 'Herberget Havnely', service: '110', targetGroup: 'UDSAT', places: 35, dailyRate2018: 950 },
   { name: 'Herberget Ly', service: '110', targetGroup: 'UDSAT', places: 24, dailyRate2018: 1000 },
   { name: 'Krisecentret Tryghuset', service: '109', targetGroup: 'UDSAT', places: 12, dailyRate2018: 1450 },
-  { name: 'Behandlingscentret Ådalen', service: '101', targetGroup: 'MISBRUG', places: null, dailyRate2018: 780 },
-  { name: 'Misbrugscentret Kompasset', service: '101', targetGroup: 'MISBRUG', places: 40, dailyRate2018: 620 },
+  { name: 'Behandlingscentret Ådalen', service: '101', targetGroup: 'MISBRUG', places: null, dailyRate2018: 520 },
+  { name: 'Misbrugscentret Kompasset', service: '101', targetGroup: 'MISBRUG', places: 40, dailyRate2018: 430 },
   { name: 'Bostøtten Trappetrinnet ApS', service: '85', targetGroup: 'SIND', places: null, dailyRate2018: null },
   { name: 'Støttekompagniet', service: '85', targetGroup: 'AUT', places: null, dailyRate2018: null },
 ];
@@ -158,6 +163,7 @@ export function buildProviders(scale: number): Provider[] {
       targetGroup: template.targetGroup,
       places,
       capacity,
+      growsWithDemand: operation === 'intern' && template.teamCitizens !== undefined,
       accepts: template.accepts ?? (template.targetGroup ? [template.targetGroup] : []),
       dailyRate2018: template.dailyRate2018,
       soldPlaces: sold,

@@ -128,6 +128,14 @@ export class GrantStore extends ColumnStore {
   dailyRate(index: number): number {
     return this.rateColumn.data[index] ?? Number.NaN;
   }
+  /** Multiplies every daily rate (price-level calibration), rounded to øre. */
+  scaleDailyRates(factor: number): void {
+    const rates = this.rateColumn.data;
+    for (let index = 0; index < this.length; index++) {
+      const rate = rates[index] ?? Number.NaN;
+      if (!Number.isNaN(rate)) rates[index] = Math.round(rate * factor * 100) / 100;
+    }
+  }
 }
 
 export const DECISION_GRANTED = 0;
