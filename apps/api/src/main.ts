@@ -4,6 +4,7 @@
  */
 import { loadConfig } from './config.ts';
 import { createDatabase } from './db/create-database.ts';
+import { applyKpiViews } from './db/kpi-views.ts';
 import { migrate } from './db/migrate.ts';
 import { formatImportError } from './import/import-report.ts';
 import { isDatabaseEmpty } from './repositories/get-data-status.ts';
@@ -20,6 +21,8 @@ console.log(`Database: ${where}`);
 
 const migrations = await migrate(database);
 if (migrations.applied.length > 0) console.log(`Migrationer kørt: ${migrations.applied.join(', ')}`);
+// Rebuilding the KPI views also fills them from the current data (the refresh at start).
+await applyKpiViews(database);
 
 if (config.seedDemoData && (await isDatabaseEmpty(database.db))) {
   console.log('Tom database: genererer og indlæser demodata …');

@@ -14,6 +14,7 @@ import { CsvError, parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ImportedFileLog, Tables } from '../db/schema.ts';
+import { refreshKpiViews } from '../db/kpi-views.ts';
 import { looksLikeCpr, maskCpr } from './cpr.ts';
 import { detectFileFormat, type FileFormat } from './detect-file-format.ts';
 import { ErrorCollector, type ImportError, type ImportProgress, type ImportReport } from './import-report.ts';
@@ -85,7 +86,7 @@ export async function importFiles(
   const totalBytes = planned.reduce((sum, file) => sum + (formats.get(file.spec.fileName)?.bytes ?? 0), 0);
   let bytesBefore = 0;
   try {
-    return await db.transaction().execute(async (trx) => {
+    const report = await db.transaction().execute(async (trx) => {
       const references = await loadReferenceData(trx);
       const seenKeys: SeenKeys = new Map();
       const fileLogs: ImportedFileLog[] = [];
@@ -135,6 +136,10 @@ export async function importFiles(
         .executeTakeFirstOrThrow();
       return { ok: true as const, importId: Number(logged.import_id), files: fileLogs, totalRows, durationMs };
     });
+    // The KPI layer's materialized views read the imported tables; refresh them once the batch
+    // is committed, so every way in (CLI, upload, demo) leaves the figures current.
+    await refreshKpiViews(db);
+    return report;
   } catch (error) {
     if (!(error instanceof RollbackForErrors)) throw error;
     return { ok: false, errors: sortedForReport(errors.errors, planned), errorCount: errors.count, durationMs: elapsed() };

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createDatabase, type Database } from '../../src/db/create-database.ts';
+import { applyKpiViews } from '../../src/db/kpi-views.ts';
 import { migrate } from '../../src/db/migrate.ts';
 
 export interface TestDatabase {
@@ -46,6 +47,9 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
       },
     };
   }
-  if (options.migrated ?? true) await migrate(result.database);
+  if (options.migrated ?? true) {
+    await migrate(result.database);
+    await applyKpiViews(result.database);
+  }
   return result;
 }
