@@ -6,8 +6,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from './db/create-database.ts';
 import database from './plugins/app/database.ts';
 import errorHandler from './plugins/app/error-handler.ts';
+import openapi from './plugins/external/openapi.ts';
 import webApp from './plugins/external/web-app.ts';
 import imports from './routes/api/imports.ts';
+import kpis from './routes/api/kpis.ts';
+import reference from './routes/api/reference.ts';
+import strategy from './routes/api/strategy.ts';
 import health from './routes/health.ts';
 
 export interface AppOptions {
@@ -18,6 +22,7 @@ export interface AppOptions {
 }
 
 export default async function app(fastify: FastifyInstance, options: AppOptions): Promise<void> {
+  await fastify.register(openapi);
   await fastify.register(webApp, { webDistDir: options.webDistDir ?? null });
   await fastify.register(database, {
     database: options.database,
@@ -26,4 +31,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await fastify.register(errorHandler);
   await fastify.register(health);
   await fastify.register(imports);
+  await fastify.register(kpis);
+  await fastify.register(strategy);
+  await fastify.register(reference);
 }

@@ -250,6 +250,8 @@ export const KPI_CATALOGUE: readonly KpiDefinition[] = [
     notes: [
       'En borger med indsatser hos både interne og eksterne tilbud tælles i begge grupper.',
       'Andel hos interne tilbud = borgere hos interne tilbud ÷ borgere hos et tilbud.',
+      'Udgiften vises ikke, når der filtreres på målgruppe, paragraf eller alder: posteringer kan ikke knyttes til borgere.',
+      'Belægning beregnes kun ved opdeling på tilbud og kun for tilbud med pladser.',
     ],
     headline: 'citizens',
     measures: [

@@ -23,9 +23,12 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Called with every statement Kysely runs (benchmarks replay them on a bare driver). */
+export type QueryListener = (query: { sql: string; parameters: readonly unknown[] }) => void;
+
 export type DatabaseConfig =
   | { kind: 'pglite'; dataDir: string | null /* null = in memory */ }
-  | { kind: 'postgres'; connectionString: string; poolSize?: number };
+  | { kind: 'postgres'; connectionString: string; poolSize?: number; onQuery?: QueryListener };
 
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();
@@ -64,7 +67,7 @@ async function createPglite(dataDir: string | null): Promise<Database> {
   };
 }
 
-async function createPostgres(config: { connectionString: string; poolSize?: number }): Promise<Database> {
+async function createPostgres(config: { connectionString: string; poolSize?: number; onQuery?: QueryListener }): Promise<Database> {
   const typeParsers: Record<number, (value: string) => unknown> = {
     [DATE_OID]: identity,
     [NUMERIC_OID]: toNumber,
@@ -80,7 +83,11 @@ async function createPostgres(config: { connectionString: string; poolSize?: num
   });
   // An idle client losing its server (restart, network) must not crash the process.
   pool.on('error', () => undefined);
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const { onQuery } = config;
+  const db = new Kysely<Tables>({
+    dialect: new PostgresDialect({ pool }),
+    ...(onQuery ? { log: (event) => onQuery({ sql: event.query.sql, parameters: event.query.parameters }) } : {}),
+  });
   return {
     db,
     kind: 'postgres',

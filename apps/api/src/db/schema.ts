@@ -164,6 +164,46 @@ export interface SchemaMigrationTable {
   applied_at: ColumnType<Date, never, never>;
 }
 
+export interface PlanKeyFigureTable {
+  year: number;
+  unit_cost_2016_prices: number;
+  rank_of_29: number;
+  recipients_per_1000: number;
+}
+
+export interface PlanExpenditureFigureTable {
+  figure_no: number;
+  title: string;
+  value: number;
+  unit: string;
+}
+
+export interface PlanOfferTable {
+  offer_no: number;
+  name: string;
+  category: string;
+  target_group: string;
+  paragraph: string;
+  places: number;
+  note: string | null;
+}
+
+export interface PlanEffectTable {
+  area: string;
+  kind: 'effekt' | 'investering';
+  period: string;
+  amount_1000_kr: number;
+  is_total: boolean;
+}
+
+export interface PlanEffectRealizedTable {
+  area: string;
+  year: number;
+  amount_1000_kr: number;
+  note: string | null;
+  updated_at: ColumnType<Date, never, string>;
+}
+
 export interface Tables {
   municipality_settings: MunicipalitySettingsTable;
   paragraph: ParagraphTable;
@@ -184,4 +224,9 @@ export interface Tables {
   strategy_theme: StrategyThemeTable;
   strategy_indicator: StrategyIndicatorTable;
   schema_migration: SchemaMigrationTable;
+  plan_key_figure: PlanKeyFigureTable;
+  plan_expenditure_figure: PlanExpenditureFigureTable;
+  plan_offer: PlanOfferTable;
+  plan_effect: PlanEffectTable;
+  plan_effect_realized: PlanEffectRealizedTable;
 }

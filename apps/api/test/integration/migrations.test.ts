@@ -26,7 +26,8 @@ describe('migrations', () => {
     expect(tables.rows.map((r) => r.table_name)).toEqual(
       [
         'account_function', 'application', 'budget', 'citizen', 'import_log', 'measurement', 'municipality_settings',
-        'paragraph', 'population', 'posting', 'price_index', 'processing_deadline', 'provider', 'review',
+        'paragraph', 'plan_effect', 'plan_effect_realized', 'plan_expenditure_figure', 'plan_key_figure', 'plan_offer',
+        'population', 'posting', 'price_index', 'processing_deadline', 'provider', 'review',
         'schema_migration', 'service_grant', 'strategy', 'strategy_indicator', 'strategy_theme',
       ],
     );
@@ -34,6 +35,10 @@ describe('migrations', () => {
     expect(functions).toHaveLength(12);
     const deadline = await testDb.database.db.selectFrom('processing_deadline').select('deadline_days').where('paragraph', '=', '85').executeTakeFirstOrThrow();
     expect(deadline.deadline_days).toBe(56);
+    const settings = await testDb.database.db.selectFrom('municipality_settings').select('active_strategy_id').executeTakeFirstOrThrow();
+    expect(settings.active_strategy_id).toBe('hoeje-taastrup-2023-2026');
+    const indexYears = await testDb.database.db.selectFrom('price_index').select('year').orderBy('year').execute();
+    expect(indexYears.map((row) => row.year)).toEqual(Array.from({ length: 14 }, (_, i) => 2014 + i));
   });
 
   it('refuse a migration that was changed after it ran', async () => {

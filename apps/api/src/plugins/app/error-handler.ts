@@ -23,9 +23,8 @@ export default fp(
           message: 'Der opstod en uventet fejl på serveren. Prøv igen, eller kontakt administratoren.',
         } satisfies ErrorBody);
       }
-      const message = error.validation
-        ? `Ugyldig forespørgsel: ${error.message}`
-        : error.message || 'Ugyldig forespørgsel';
+      // Validation messages are already Danish (schemas/danish-validation-errors.ts).
+      const message = error.message || 'Ugyldig forespørgsel';
       return reply.code(statusCode).send({ statusCode, error: 'Ugyldig forespørgsel', message } satisfies ErrorBody);
     });
     fastify.setNotFoundHandler((request, reply) =>

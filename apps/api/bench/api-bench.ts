@@ -1,0 +1,155 @@
+/**
+ * `pnpm bench:api`: every KPI endpoint on a real PostgreSQL 15 with the demo data, loaded with
+ * autocannon (20 connections), against the bare `pg` driver running the very statements the
+ * endpoint runs (captured from Kysely) with the same concurrency. Prints p50/p99 of both and their
+ * ratios, at municipal scale and at national scale (×100 citizens and postings), and the growth
+ * from one to the other. Figures only: nothing here passes or fails on speed.
+ *
+ * BENCH_SCALES (default "1,100"), BENCH_SECONDS per endpoint (default 10).
+ */
+import { randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { KPI_CATALOGUE } from '@sol/domain/kpi-catalogue.ts';
+import { startThrowawayPostgres } from '../../../tests/setup/throwaway-postgres.ts';
+import { createDatabase, type Database } from '../src/db/create-database.ts';
+import { applyKpiViews } from '../src/db/kpi-views.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { seedDemoData } from '../src/demo/seed-demo-data.ts';
+import { getKpiResult } from '../src/kpis/get-kpi-result.ts';
+import { getKpiContext } from '../src/repositories/get-kpi-context.ts';
+import { buildServer } from '../src/server.ts';
+
+const SCALES = (process.env.BENCH_SCALES ?? '1,100').split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 20;
+const TODAY = '2026-11-22';
+
+interface Latency {
+  p50: number;
+  p99: number;
+  requests: number;
+}
+
+interface Row {
+  endpoint: string;
+  bare: Latency;
+  api: Latency;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+/** The captured statements of one request, run back to back per connection, 20 connections. */
+async function benchBare(url: string, statements: { sql: string; parameters: readonly unknown[] }[]): Promise<Latency> {
+  const clients = await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      return client;
+    }),
+  );
+  const latencies: number[] = [];
+  const until = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    clients.map(async (client) => {
+      while (performance.now() < until) {
+        const started = performance.now();
+        for (const statement of statements) await client.query(statement.sql, [...statement.parameters]);
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  await Promise.all(clients.map((client) => client.end()));
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: latencies.length };
+}
+
+async function benchApi(url: string): Promise<Latency> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total };
+}
+
+async function benchScale(adminUrl: string, scale: number): Promise<Row[]> {
+  const name = `bench_${randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = adminUrl.replace(/\/postgres$/, `/${name}`);
+
+  const database: Database = await createDatabase({ kind: 'postgres', connectionString: url, poolSize: CONNECTIONS });
+  await migrate(database);
+  await applyKpiViews(database);
+  const seedStarted = performance.now();
+  let lastPercent = -10;
+  const report = await seedDemoData(database.db, {
+    today: TODAY,
+    scale,
+    onProgress: (progress) => {
+      const percent = Math.floor((100 * progress.bytesRead) / Math.max(1, progress.totalBytes));
+      if (percent >= lastPercent + 10) {
+        lastPercent = percent;
+        process.stdout.write(`  indlæser ${percent} % (${progress.fileName})\n`);
+      }
+    },
+  });
+  if (!report.ok) throw new Error(`demo data failed: ${JSON.stringify(report.errors.slice(0, 3))}`);
+  console.log(
+    `Skala ×${scale}: ${report.totalRows.toLocaleString('da-DK')} rækker indlæst og views opdateret på ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`,
+  );
+
+  const server = await buildServer({ database, closeDatabaseOnShutdown: true, logger: false });
+  const address = await server.listen({ port: 0, host: '127.0.0.1' });
+  const context = await getKpiContext(database.db);
+  const year = Number((context.defaultAsOf ?? TODAY).slice(0, 4)) - 1;
+
+  const rows: Row[] = [];
+  for (const kpi of KPI_CATALOGUE) {
+    const query = { year };
+    const path = `/api/kpis/${kpi.id}?year=${year}`;
+    // Capture the statements one request runs, from a Kysely instance that reports them.
+    const statements: { sql: string; parameters: readonly unknown[] }[] = [];
+    const recorder = await createDatabase({ kind: 'postgres', connectionString: url, poolSize: 1, onQuery: (q) => statements.push(q) });
+    const recorderContext = await getKpiContext(recorder.db);
+    // Only the KPI's own statements: the API reads its context from a cache after one check.
+    statements.length = 0;
+    await getKpiResult(recorder.db, kpi, query, recorderContext);
+    await recorder.close();
+    const bare = await benchBare(url, statements);
+    const api = await benchApi(`${address}${path}`);
+    rows.push({ endpoint: path, bare, api });
+    console.log(
+      `  ${path.padEnd(44)} bar p50 ${bare.p50.toFixed(1).padStart(7)} ms  p99 ${bare.p99.toFixed(1).padStart(7)} ms | API p50 ${api.p50.toFixed(1).padStart(7)} ms  p99 ${api.p99.toFixed(1).padStart(7)} ms | p50 ×${(api.p50 / bare.p50).toFixed(2)}  p99 ×${(api.p99 / bare.p99).toFixed(2)}  (${statements.length} sætninger)`,
+    );
+  }
+  await server.close();
+  const cleanup = new pg.Client({ connectionString: adminUrl });
+  await cleanup.connect();
+  await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await cleanup.end();
+  return rows;
+}
+
+console.log(`bench:api — ${CONNECTIONS} forbindelser, ${SECONDS} s pr. endpoint, skalaer ${SCALES.map((s) => `×${s}`).join(', ')}`);
+const cluster = await startThrowawayPostgres();
+try {
+  const results = new Map<number, Row[]>();
+  for (const scale of SCALES) results.set(scale, await benchScale(cluster.url, scale));
+  const [small, large] = [SCALES[0], SCALES.at(-1)] as [number, number];
+  if (SCALES.length > 1) {
+    console.log(`\nVækst fra ×${small} til ×${large} (API p50 og p99):`);
+    for (const [index, row] of (results.get(small) ?? []).entries()) {
+      const big = results.get(large)?.[index];
+      if (!big) continue;
+      console.log(
+        `  ${row.endpoint.padEnd(44)} p50 ×${(big.api.p50 / row.api.p50).toFixed(2)}  p99 ×${(big.api.p99 / row.api.p99).toFixed(2)}`,
+      );
+    }
+  }
+} finally {
+  cluster.stop();
+}

@@ -1,0 +1,100 @@
+/**
+ * K4 `temporary-stays` (DESIGN §6 K4): length of stays on temporary botilbud (§107). The stays
+ * as they stand on the as-of date come from `kpi.temporary_stays_as_of` (sql/views/40-…); this
+ * file picks the cohort, applies filters and breakdowns, and runs Kaplan–Meier per group, since
+ * a median over censored stays cannot be added up from group aggregates.
+ */
+import type { BreakdownId } from '@sol/domain/kpi-catalogue.ts';
+import { sql, type Kysely } from 'kysely';
+import type { Tables } from '../../db/schema.ts';
+import { kaplanMeier, medianSurvival, survivalAt } from '../kaplan-meier.ts';
+import type { ComputeKpi, KpiQuery, KpiRow, SurvivalPoint } from '../kpi-query.ts';
+
+/** Group key of stays whose first grant has no provider, so no operation. */
+export const UNKNOWN_OPERATION = 'ukendt';
+
+interface Stay {
+  target_group: string;
+  cohort_year: string;
+  operation: string;
+  days: number;
+  ended: boolean;
+}
+
+const GROUP_KEY: Partial<Record<BreakdownId, (stay: Stay) => string>> = {
+  targetGroup: (stay) => stay.target_group,
+  cohortYear: (stay) => stay.cohort_year,
+  operation: (stay) => stay.operation,
+};
+
+export const getTemporaryStays: ComputeKpi = async (db, query) => {
+  const groupKey = query.by === null ? null : GROUP_KEY[query.by];
+  if (groupKey === undefined) throw new Error(`K4 kan ikke opdeles på ${query.by}`);
+  const stays = await listCohortStays(db, query);
+
+  const groups = new Map<string, Stay[]>();
+  if (groupKey !== null) {
+    for (const stay of stays) {
+      const key = groupKey(stay);
+      const group = groups.get(key);
+      if (group) group.push(stay);
+      else groups.set(key, [stay]);
+    }
+  }
+  const keys = [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+  const total = summarise(stays);
+  const summaries = [{ group: null, ...total }, ...keys.map((group) => ({ group, ...summarise(groups.get(group) ?? []) }))];
+  return {
+    rows: summaries.map(({ group, values }): KpiRow => ({ group, values })),
+    survivalCurve: { stays: stays.length, points: total.curve },
+    notReached: summaries.filter(({ curve }) => curve.length > 0 && medianSurvival(curve) === null).map(({ group }) => group),
+  };
+};
+
+/**
+ * The cohort: stays starting in the period, or (cohort=active) every stay active in it — started
+ * by its end and ended no earlier than its start, or still running on the as-of date.
+ */
+async function listCohortStays(db: Kysely<Tables>, query: KpiQuery): Promise<Stay[]> {
+  const { from, to } = query.period;
+  const inCohort =
+    query.cohort === 'active'
+      ? sql`stay_start <= ${to}::date AND (NOT ended OR stay_end >= ${from}::date)`
+      : sql`stay_start BETWEEN ${from}::date AND ${to}::date`;
+  const targetGroups = query.filters.targetGroup?.length ? [...query.filters.targetGroup] : null;
+  const operations = query.filters.operation?.length ? [...query.filters.operation] : null;
+
+  const { rows } = await sql<Stay>`
+    SELECT target_group, to_char(stay_start, 'YYYY') AS cohort_year, operation, days, ended
+    FROM (
+      SELECT target_group, coalesce(operation, ${UNKNOWN_OPERATION}) AS operation, stay_start, stay_end, ended, days
+      FROM kpi.temporary_stays_as_of(${query.asOf}::date)
+    ) stays
+    WHERE ${inCohort}
+      AND (${targetGroups}::text[] IS NULL OR target_group = ANY(${targetGroups}::text[]))
+      AND (${operations}::text[] IS NULL OR operation = ANY(${operations}::text[]))`.execute(db);
+  return rows;
+}
+
+/**
+ * The measures of one group of stays. Running stays are censored at their days so far; the ones
+ * running more than 730 days on the as-of date are those with days > 730.
+ */
+function summarise(stays: readonly Stay[]): { values: KpiRow['values']; curve: SurvivalPoint[] } {
+  const curve = kaplanMeier(stays);
+  const endedDays = stays.filter((stay) => stay.ended).map((stay) => stay.days);
+  const running = stays.filter((stay) => !stay.ended);
+  return {
+    curve,
+    values: {
+      stays: stays.length,
+      ended: endedDays.length,
+      medianDays: medianSurvival(curve),
+      endedWithin365Share: stays.length === 0 ? null : 1 - survivalAt(curve, 365),
+      meanEndedDays: endedDays.length === 0 ? null : endedDays.reduce((sum, days) => sum + days, 0) / endedDays.length,
+      runningOnAsOf: running.length,
+      runningOver730: running.filter((stay) => stay.days > 730).length,
+    },
+  };
+}

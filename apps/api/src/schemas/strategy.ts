@@ -1,0 +1,43 @@
+/** Schemas of the strategy routes (DESIGN §8). */
+import { Type } from 'typebox';
+import { MeasureSchema } from './kpi-result.ts';
+
+const IndicatorSchema = Type.Object({
+  indicatorId: Type.String(),
+  wording: Type.String(),
+  kpiId: Type.String(),
+  kpiTitle: Type.String(),
+  measure: MeasureSchema,
+  filter: Type.Record(Type.String(), Type.Unknown()),
+  direction: Type.String({ enum: ['up', 'down'] }),
+  baselineYear: Type.Integer(),
+  targetValue: Type.Union([Type.Number(), Type.Null()]),
+  tolerance: Type.Number(),
+  values: Type.Array(
+    Type.Object({
+      year: Type.Integer(),
+      value: Type.Union([Type.Number(), Type.Null()]),
+      suppressed: Type.Union([Type.String(), Type.Null()]),
+      asOf: Type.String({ description: 'Datoen værdien er opgjort på eller til' }),
+    }),
+  ),
+  status: Type.String({ enum: ['improved', 'unchanged', 'worse', 'unknown'] }),
+  statusLabel: Type.String(),
+  sentence: Type.String(),
+});
+
+export const StrategySummarySchema = Type.Object({
+  strategyId: Type.String(),
+  municipality: Type.String(),
+  title: Type.String(),
+  firstYear: Type.Integer(),
+  lastYear: Type.Integer(),
+  baselineYear: Type.Integer(),
+});
+
+export const StrategyProgressSchema = Type.Object({
+  strategy: StrategySummarySchema,
+  asOf: Type.Union([Type.String(), Type.Null()]),
+  dataVersion: Type.Integer(),
+  themes: Type.Array(Type.Object({ themeNo: Type.Integer(), title: Type.String(), indicators: Type.Array(IndicatorSchema) })),
+});
