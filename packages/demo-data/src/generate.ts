@@ -9,10 +9,18 @@ import { IMPORT_FILES } from '@sol/domain/import-contract.ts';
 import { formatDay, parseIsoDate, yearOf } from './dates.ts';
 import { formatDecimal, idWidth, makeId } from './format.ts';
 import { writeBudget } from './model/budget.ts';
-import { calibratePriceLevel } from './model/calibration.ts';
+import { calibratePriceLevels } from './model/calibration.ts';
+import { costGroupOf, type PriceLevels } from './model/costs.ts';
 import { indexGrantsByCitizen, writeMeasurements } from './model/measurements.ts';
 import { POPULATION_FIRST_YEAR, buildPopulation } from './model/population.ts';
-import { SALE_MARKUP, UNLINKED_SPENDING, writePostings, type YearFunctionTotals } from './model/postings.ts';
+import {
+  EXPECTED_CREDIT_NOTE_SHARE,
+  SALE_MARKUP,
+  UNLINKED_SPENDING,
+  soldPlacesIn,
+  writePostings,
+  type YearFunctionTotals,
+} from './model/postings.ts';
 import { priceIndex } from './model/price-index.ts';
 import { buildProviders, type Provider } from './model/providers.ts';
 import { writeReviews } from './model/reviews.ts';
@@ -36,7 +44,7 @@ export interface DemoOptions {
 }
 
 export type DemoProgress =
-  | { kind: 'simulated'; citizens: number; grants: number; applications: number; priceLevel: number }
+  | { kind: 'simulated'; citizens: number; grants: number; applications: number; priceLevels: PriceLevels }
   | { kind: 'file'; fileName: string; rows: number };
 
 export interface DemoResult {
@@ -59,20 +67,25 @@ export async function generateDemoData(options: DemoOptions): Promise<DemoResult
 
   const providers = buildProviders(scale);
   const simulation = simulate(seed, scale, today, providers);
-  const priceLevel = calibratePriceLevel({
+  const priceLevels = calibratePriceLevels({
     grantCost2018: simulation.grantCost2018,
-    providers,
+    refundableQuarters2018: simulation.refundableQuarters2018,
+    saleIncome2018: providers.reduce(
+      (sum, provider) => sum + soldPlacesIn(seed, provider, 2018) * (provider.dailyRate2018 ?? 0) * SALE_MARKUP * 365,
+      0,
+    ),
     scale,
     unlinkedSpending2018: UNLINKED_SPENDING.reduce((sum, line) => sum + line.perYear2018 * scale, 0),
-    saleMarkup: SALE_MARKUP,
+    creditNoteShare: EXPECTED_CREDIT_NOTE_SHARE,
   });
-  simulation.grants.scaleDailyRates(priceLevel);
+  const { grants } = simulation;
+  grants.scaleDailyRates((grant) => priceLevels[costGroupOf(providers, grants.provider(grant))]);
   options.onProgress?.({
     kind: 'simulated',
     citizens: countEmitted(simulation),
     grants: simulation.grants.length,
     applications: simulation.applications.length,
-    priceLevel,
+    priceLevels,
   });
 
   const ids = assignIds(simulation);
@@ -105,7 +118,7 @@ export async function generateDemoData(options: DemoOptions): Promise<DemoResult
 
   let totals: YearFunctionTotals = new Map();
   await withWriter('posteringer.csv', async (writer) => {
-    totals = await writePostings(writer, { seed, scale, today, grants: simulation.grants, providers, priceLevel });
+    totals = await writePostings(writer, { seed, scale, today, grants: simulation.grants, providers, priceLevels });
   });
   await withWriter('budget.csv', (writer) => writeBudget(writer, seed, today, totals));
   await withWriter('maalinger.csv', (writer) => {

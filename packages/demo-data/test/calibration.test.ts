@@ -8,14 +8,17 @@ import {
   independentShare,
   loadDemoFiles,
   measurementAverages,
+  recipients,
   recipientsPer1000,
   shareReviewed,
   shareWithinDeadline,
   spending,
+  spendingByOperation,
   temporaryStayMedian,
   youngEnteringResidential,
   type DemoFiles,
 } from './support/metrics.ts';
+import { parseDecimal, readCsv } from './support/read-csv.ts';
 import { generateToTemp, type TempOutput } from './support/temp-output.ts';
 
 const TODAY = '2026-11-22';
@@ -31,19 +34,43 @@ describe('calibration against the 2018 plan', () => {
   });
   afterAll(() => output?.cleanup());
 
-  it('has about 56,000 inhabitants in 2018, growing ~0.7 % a year', () => {
+  it('has about 37,000 inhabitants in 2018, growing ~0.7 % a year', () => {
     const in2018 = files.populationByYear.get(2018) ?? 0;
-    expect(in2018).toBeGreaterThan(54_000);
-    expect(in2018).toBeLessThan(58_000);
+    expect(in2018).toBeGreaterThan(36_000);
+    expect(in2018).toBeLessThan(38_000);
     const yearlyGrowth = Math.pow((files.populationByYear.get(2026) ?? 0) / in2018, 1 / 8) - 1;
     expect(yearlyGrowth).toBeGreaterThan(0.004);
     expect(yearlyGrowth).toBeLessThan(0.01);
   });
 
-  it('has 30–38 recipients per 1,000 inhabitants in 2018 (plan: ~34)', () => {
-    const rate = recipientsPer1000(files, 2018);
-    expect(rate).toBeGreaterThanOrEqual(30);
-    expect(rate).toBeLessThanOrEqual(38);
+  it("reproduces the plan's 2017 level in 2018 within ±5 % on all eight key figures", () => {
+    const index = readCsv(output.dir, 'pl_indeks.csv');
+    const indexOf = (year: number): number =>
+      parseDecimal(index.get(index.rows.find((row) => index.get(row, 'aar') === String(year)) ?? [], 'indeks'));
+    const total = spending(files, 2018);
+    const byOperation = citizensByOperation(files, 2018);
+    const costByOperation = spendingByOperation(files, 2018);
+    const figures: [string, number, number][] = [
+      ['recipients per 1,000', recipientsPer1000(files, 2018), 34.1],
+      ['spending', total, 312.5e6 * 1.045],
+      ['unit cost', total / recipients(files, 2018), (253_419 * indexOf(2018)) / indexOf(2016)],
+      ['internal citizens', byOperation.intern, 641],
+      ['external citizens', byOperation.ekstern, 465],
+      ['internal cost', costByOperation.intern, 84e6],
+      ['external cost', costByOperation.ekstern, 172e6],
+      ['share on 5.38.50/51/52/59', spending(files, 2018, RESIDENTIAL_AND_ACTIVITY_FUNCTIONS) / total, 0.73],
+    ];
+    for (const [name, value, target] of figures) {
+      expect(Math.abs(value / target - 1), `${name}: ${value} vs ${target}`).toBeLessThanOrEqual(0.05);
+    }
+  });
+
+  it('has 30–38 recipients per 1,000 inhabitants in every year (plan: ~34)', () => {
+    for (const year of FULL_YEARS) {
+      const rate = recipientsPer1000(files, year);
+      expect(rate, String(year)).toBeGreaterThanOrEqual(30);
+      expect(rate, String(year)).toBeLessThanOrEqual(38);
+    }
   });
 
   it('spends 300–350 mio. kr. net in 2018 (plan: 312.5 in 2017, +4–5 % a year), growing 3–6 % a year', () => {

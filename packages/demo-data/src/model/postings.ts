@@ -4,8 +4,10 @@
  *   hourly rate × weeks, indexed with the P/L index (rates are regulated every year);
  * - credit notes from external providers, state refunds for particularly expensive cases and the
  *   income from places sold to other municipalities (negative amounts);
- * - spending without grants: counselling (5.38.40), alcohol treatment (5.38.44) and anonymous
- *   drug treatment (5.38.45).
+ * - spending without grants in the case system: counselling (5.38.40), alcohol treatment
+ *   (5.38.44), anonymous drug treatment (5.38.45), and settlements with other municipalities for
+ *   citizens they act for while this municipality pays (mellemkommunal refusion, retssikkerheds-
+ *   loven § 9, stk. 7) — bills without a provider and without a grant here, mostly for §108.
  * Months up to the end of today's year are computed (for the budget's full-year figures), but only
  * postings dated on or before today are written.
  */
@@ -13,26 +15,49 @@ import { dayOf, endOfMonth, endOfYear, formatDay, yearOf } from '../dates.ts';
 import { formatDecimal, idWidth, makeId } from '../format.ts';
 import { Random } from '../random.ts';
 import type { CsvFileWriter } from '../write.ts';
-import { costPerDay } from './costs.ts';
+import { REFUND_SHARE, REFUND_THRESHOLD_PER_QUARTER_2018, costGroupOf, costPerDay, type PriceLevels } from './costs.ts';
 import { priceIndex } from './price-index.ts';
 import type { Provider } from './providers.ts';
 import { FUNCTION_SPLIT, serviceAt } from './services.ts';
 import { DATA_START } from './simulation.ts';
 import { NO_PROVIDER, type GrantStore } from './store.ts';
 
-/** Spending without grants, per year at scale 1 in 2018 prices, and postings a month. */
+/**
+ * Spending without grants, per year at scale 1 in 2018 prices, and postings a month. Each month
+ * gets exactly its twelfth (indexed), spread over the postings at random.
+ */
 export const UNLINKED_SPENDING: readonly { functionCode: string; perYear2018: number; postingsPerMonth: number }[] = [
-  { functionCode: '5.38.40', perYear2018: 4_600_000, postingsPerMonth: 6 },
-  { functionCode: '5.38.44', perYear2018: 5_400_000, postingsPerMonth: 12 },
-  { functionCode: '5.38.45', perYear2018: 1_200_000, postingsPerMonth: 3 },
+  // mellemkommunal refusion for support and BPA
+  { functionCode: '5.38.38', perYear2018: 3_000_000, postingsPerMonth: 4 },
+  // counselling
+  { functionCode: '5.38.40', perYear2018: 5_000_000, postingsPerMonth: 6 },
+  // alcohol treatment
+  { functionCode: '5.38.44', perYear2018: 6_000_000, postingsPerMonth: 12 },
+  // anonymous drug treatment
+  { functionCode: '5.38.45', perYear2018: 1_500_000, postingsPerMonth: 3 },
+  // mellemkommunal refusion for long-term and temporary botilbud
+  { functionCode: '5.38.50', perYear2018: 14_500_000, postingsPerMonth: 8 },
+  { functionCode: '5.38.52', perYear2018: 4_500_000, postingsPerMonth: 3 },
 ];
 
-/** Refund of 25 % of a case's cost above ~1 mio. kr. a year (særligt dyre enkeltsager). */
-const REFUND_THRESHOLD_PER_QUARTER_2018 = 250_000;
-const REFUND_SHARE = 0.25;
 const CREDIT_NOTE_PROBABILITY = 0.008;
+/** a credit note takes back 10–60 % of a month */
+const CREDIT_NOTE_SHARE: readonly [number, number] = [0.1, 0.6];
+/** Expected share of the external cost taken back by credit notes (for the calibration). */
+export const EXPECTED_CREDIT_NOTE_SHARE = (CREDIT_NOTE_PROBABILITY * (CREDIT_NOTE_SHARE[0] + CREDIT_NOTE_SHARE[1])) / 2;
 /** Sold places are sold at the provider's rate plus a small overhead. */
 export const SALE_MARKUP = 1.05;
+
+/**
+ * Places an internal provider sells to other municipalities in a year: the plan's number give or
+ * take one or two. Drawn from its own stream per provider and year, so the calibration can count
+ * the 2018 income before the postings are written.
+ */
+export function soldPlacesIn(seed: number, provider: Provider, year: number): number {
+  if (provider.soldPlaces <= 0) return 0;
+  const random = new Random(seed, `sold-places:${provider.index}:${year}`);
+  return Math.max(0, provider.soldPlaces + Math.round(random.normal(0, 0.8)));
+}
 
 /** Net amount by `${year}|${function}` — full years, including months after today. */
 export type YearFunctionTotals = Map<string, number>;
@@ -43,8 +68,8 @@ export interface PostingContext {
   today: number;
   grants: GrantStore;
   providers: readonly Provider[];
-  /** calibrated price level (see calibration.ts); daily rates in the grant store already carry it */
-  priceLevel: number;
+  /** calibrated price levels (see calibration.ts); daily rates in the grant store already carry them */
+  priceLevels: PriceLevels;
 }
 
 export async function writePostings(writer: CsvFileWriter, context: PostingContext): Promise<YearFunctionTotals> {
@@ -80,7 +105,9 @@ export async function writePostings(writer: CsvFileWriter, context: PostingConte
     const hours = grants.hoursPerWeek(grant);
     const rate = grants.dailyRate(grant);
     const startYear = yearOf(start);
-    const isExternal = provider !== NO_PROVIDER && providers[provider]?.operation === 'ekstern';
+    const group = costGroupOf(providers, provider);
+    const isExternal = group === 'ekstern';
+    const hourlyLevel = context.priceLevels[group];
     const split = FUNCTION_SPLIT[kind];
     const firstFunction = split[0]?.[0] ?? '5.38.38';
     const from = Math.max(start, DATA_START);
@@ -92,10 +119,10 @@ export async function writePostings(writer: CsvFileWriter, context: PostingConte
       if (monthStart > to) break;
       const monthEnd = endOfMonth(year, month);
       const days = Math.min(to, monthEnd) - Math.max(from, monthStart) + 1;
-      const cost = costPerDay(kind, hours, rate, startYear, year, context.priceLevel) * days;
+      const cost = costPerDay(kind, hours, rate, startYear, year, hourlyLevel) * days;
       for (const [functionCode, share] of split) await post(monthEnd, functionCode, cost * share, provider);
       if (isExternal && random.chance(CREDIT_NOTE_PROBABILITY)) {
-        await post(monthEnd, firstFunction, -cost * random.uniform(0.1, 0.6), provider);
+        await post(monthEnd, firstFunction, -cost * random.uniform(CREDIT_NOTE_SHARE[0], CREDIT_NOTE_SHARE[1]), provider);
       }
       quarterCost += cost;
       const quarterEnds = month % 3 === 0 || monthEnd >= to;
@@ -120,25 +147,33 @@ export async function writePostings(writer: CsvFileWriter, context: PostingConte
     if (provider.soldPlaces <= 0 || provider.dailyRate2018 === null) continue;
     const functionCode = FUNCTION_SPLIT[provider.service][0]?.[0] ?? '5.38.51';
     for (let year = yearOf(DATA_START); year <= yearOf(lastDay); year++) {
-      const sold = Math.max(0, provider.soldPlaces + Math.round(random.normal(0, 0.8)));
+      const sold = soldPlacesIn(context.seed, provider, year);
       for (let month = 1; month <= 12; month++) {
         const monthEnd = endOfMonth(year, month);
         const days = monthEnd - dayOf(year, month, 1) + 1;
-        const income = sold * provider.dailyRate2018 * context.priceLevel * SALE_MARKUP * (priceIndex(year) / 100) * days;
+        const income = sold * provider.dailyRate2018 * context.priceLevels.intern * SALE_MARKUP * (priceIndex(year) / 100) * days;
         await post(monthEnd, functionCode, -income, provider.index);
       }
     }
   }
 
-  // --- spending not linked to grants
+  // --- spending not linked to grants: the month's amount spread over a few postings
+  const weights: number[] = [];
   for (const line of UNLINKED_SPENDING) {
     const count = Math.max(1, Math.round(line.postingsPerMonth * context.scale));
     for (let year = yearOf(DATA_START); year <= yearOf(lastDay); year++) {
       const monthly = (line.perYear2018 * context.scale * (priceIndex(year) / 100)) / 12;
       for (let month = 1; month <= 12; month++) {
+        weights.length = 0;
+        let weightTotal = 0;
         for (let i = 0; i < count; i++) {
+          const weight = random.logNormal(1, 0.35);
+          weights.push(weight);
+          weightTotal += weight;
+        }
+        for (const weight of weights) {
           const day = dayOf(year, month, random.int(1, 28));
-          await post(day, line.functionCode, (monthly / count) * random.logNormal(1, 0.35), NO_PROVIDER);
+          await post(day, line.functionCode, (monthly * weight) / weightTotal, NO_PROVIDER);
         }
       }
     }

@@ -6,12 +6,20 @@
  * Events are handled in date order, which lets internal providers fill up: a citizen only gets an
  * internal place if one is free on the start day, otherwise the municipality buys externally —
  * the internal/external split follows from the places of the plan's Tabel 1.
+ *
+ * A municipality of ~37,000 has only ~100 citizens in the most expensive offers, so independent
+ * draws would make the mix of offers — and with it the money — wobble by 10 % from seed to seed.
+ * The choices that decide where the money goes (entry service, add-ons, the next step after a
+ * stay, internal or bought, how long a grant lasts) are therefore drawn from even streams
+ * (EvenStream: each option gets its share over any run of draws); who gets which, and when, stays
+ * random.
  */
 import { TARGET_GROUP_CODES, type TargetGroup } from '@sol/domain/codes.ts';
-import { dayOf, fractionalYear, yearOf } from '../dates.ts';
-import { Random } from '../random.ts';
+import { dayOf, endOfMonth, fractionalYear, yearOf } from '../dates.ts';
+import { EvenStream, Random, weightedAt } from '../random.ts';
 import { populationFactor } from './population.ts';
-import { costPerDay } from './costs.ts';
+import { MAX_PRICE_ADJUSTMENT, type CostGroup, type QuarterCost } from './calibration.ts';
+import { REFUND_THRESHOLD_PER_QUARTER_2018, costPerDay } from './costs.ts';
 import { priceFactor } from './price-index.ts';
 import {
   AMBULANT_TREATMENT_RATE_2018,
@@ -48,6 +56,8 @@ export const SIMULATION_START = dayOf(1995, 1, 1);
 /** First day of the data years (DESIGN §10). */
 export const DATA_START = dayOf(2018, 1, 1);
 const YEAR_2018_END = dayOf(2018, 12, 31);
+const QUARTER_STARTS_2018 = [1, 4, 7, 10].map((month) => dayOf(2018, month, 1));
+const QUARTER_ENDS_2018 = [3, 6, 9, 12].map((month) => endOfMonth(2018, month));
 /** Simulate this far past "today" so pending applications for later grants exist. */
 const LOOKAHEAD_DAYS = 200;
 /** internal offers tried for a free place before buying externally */
@@ -138,8 +148,10 @@ export interface SimulationResult {
   grants: GrantStore;
   /** applications that belong in the files (decided in the data years, open, or behind a kept grant) */
   applications: ApplicationStore;
-  /** 2018 cost of every simulated grant at base prices — input to the price calibration */
-  grantCost2018: number;
+  /** 2018 cost of every simulated grant at base prices by who delivers it — input to the price calibration */
+  grantCost2018: Record<CostGroup, number>;
+  /** 2018 quarters (base prices) of the grants that may pass the refund threshold once calibrated */
+  refundableQuarters2018: QuarterCost[];
 }
 
 export function simulate(seed: number, scale: number, today: number, providers: readonly Provider[]): SimulationResult {
@@ -161,7 +173,10 @@ class Simulation {
   private readonly externalCandidates = new Map<string, { providers: Provider[]; cumulative: number[] }>();
   /** random year-to-year variation of arrivals per group, so trends are not straight lines */
   private readonly yearNoise = new Map<string, number>();
-  private grantCost2018 = 0;
+  /** the choices that decide where the money goes are drawn evenly, one stream per kind of choice */
+  private readonly evenStreams = new Map<string, EvenStream>();
+  private readonly grantCost2018: Record<CostGroup, number> = { intern: 0, ekstern: 0, none: 0 };
+  private readonly refundableQuarters2018: QuarterCost[] = [];
 
   constructor(
     seed: number,
@@ -196,6 +211,16 @@ class Simulation {
     }
   }
 
+  /** The even stream of one kind of choice, started at a random point the first time it is used. */
+  private evenly(key: string): EvenStream {
+    let stream = this.evenStreams.get(key);
+    if (stream === undefined) {
+      stream = new EvenStream(this.random.next());
+      this.evenStreams.set(key, stream);
+    }
+    return stream;
+  }
+
   /** Events after the horizon can never matter: they are not queued at all. */
   private schedule(event: NewEvent): void {
     if (event.day <= this.horizon) this.queue.push(event);
@@ -226,7 +251,13 @@ class Simulation {
           break;
       }
     }
-    return { citizens: this.citizens, grants: this.grants, applications: this.applications, grantCost2018: this.grantCost2018 };
+    return {
+      citizens: this.citizens,
+      grants: this.grants,
+      applications: this.applications,
+      grantCost2018: this.grantCost2018,
+      refundableQuarters2018: this.refundableQuarters2018,
+    };
   }
 
   // ---------------------------------------------------------------- arrivals and episodes
@@ -288,15 +319,16 @@ class Simulation {
     const age = this.ageOn(citizen, day);
     const youngFormerlyPlaced = age <= 29 && this.citizens.formerlyPlaced(citizen) === FORMERLY_PLACED_YES;
 
-    const entry = this.random.weighted(
+    const entry = weightedAt(
       profile.entry.map(([choice, weight]) => [choice, weight * entryAdjustment(choice, age, youngFormerlyPlaced, strategy)] as const),
+      this.evenly(`entry:${group}`).next(),
     );
     if (entry !== 'none') this.startHousing(citizen, entry, day);
 
     let addOns = 0;
     for (const [kind, probability] of profile.addOns) {
       if (kind === '103' && age >= 60) continue;
-      if (this.random.chance(probability)) {
+      if (this.evenly(`addOn:${group}:${kind}`).chance(probability)) {
         addOns++;
         this.schedule({ type: 'addOn', day: day + this.random.int(0, 60), citizen, kind });
       }
@@ -327,9 +359,15 @@ class Simulation {
     const end = day + this.duration(kind, day) - 1;
     this.addGrant(citizen, kind, day, end, provider);
     this.schedule({ type: 'afterHousing', day: end + 1, citizen, kind });
-    // moving into long-term housing often comes with a day offer
-    if ((kind === '105' || kind === '108') && (group === 'UH' || group === 'AUT' || group === 'HJERNE') && this.random.chance(0.25)) {
-      this.schedule({ type: 'addOn', day: day + this.random.int(7, 90), citizen, kind: '104' });
+    if (kind === '105' || kind === '108') {
+      // moving into long-term housing often comes with a day offer
+      if ((group === 'UH' || group === 'AUT' || group === 'HJERNE') && this.evenly(`dayOffer:${group}`).chance(0.25)) {
+        this.schedule({ type: 'addOn', day: day + this.random.int(7, 90), citizen, kind: '104' });
+      }
+      // and, for people with disabilities, often a companion scheme (§97) for life outside the home
+      if ((group === 'UH' || group === 'HJERNE' || group === 'FYS') && this.evenly(`companion:${group}`).chance(0.3)) {
+        this.schedule({ type: 'addOn', day: day + this.random.int(30, 180), citizen, kind: '97' });
+      }
     }
   }
 
@@ -372,9 +410,10 @@ class Simulation {
 
   private afterHousing(citizen: number, kind: HousingKind, day: number): void {
     const group = groupCode(this.citizens.group(citizen));
-    const next = this.random.weighted(nextAfterHousing(kind, group, strategyProgress(day)));
+    const options = nextAfterHousing(kind, group, strategyProgress(day), this.ageOn(citizen, day) <= 24);
+    const next = weightedAt(options, this.evenly(`after:${group}:${kind}`).next());
     if (next === 'none') {
-      if (this.random.chance(0.1)) {
+      if (this.evenly(`reentry:${group}`).chance(0.1)) {
         const gap = Math.round(this.random.logNormal(900, 0.6));
         this.schedule({ type: 'reentry', day: day + gap, citizen });
       }
@@ -404,7 +443,7 @@ class Simulation {
     const key = `${kind}:${group}`;
     const internal = this.internalCandidates.get(key);
     const preference = INTERNAL_PREFERENCE[kind] ?? 0;
-    if (internal && this.random.chance(preference)) {
+    if (internal && this.evenly(`internal:${kind}`).chance(preference)) {
       // look at a few offers (all of them at scale 1; at national scale a sample of the copies)
       const offset = this.random.int(0, internal.length - 1);
       const tries = Math.min(internal.length, MAX_INTERNAL_TRIES);
@@ -416,7 +455,7 @@ class Simulation {
     const external = this.externalCandidates.get(key);
     if (!external) return NO_PROVIDER;
     const withoutTeamShare = EXTERNAL_SHARE_WITHOUT_TEAM[kind];
-    if (withoutTeamShare !== undefined && !this.random.chance(withoutTeamShare)) return NO_PROVIDER;
+    if (withoutTeamShare !== undefined && !this.evenly(`withoutTeam:${kind}`).chance(withoutTeamShare)) return NO_PROVIDER;
     const total = external.cumulative[external.cumulative.length - 1] ?? 0;
     const target = this.random.next() * total;
     let low = 0;
@@ -446,7 +485,7 @@ class Simulation {
   private duration(kind: ServiceKind, day: number): number {
     const spec = DURATIONS[kind];
     const median = kind === '107' ? spec.medianDays * (1 - STAY_SHORTENING_AT_FULL_STRATEGY * strategyProgress(day)) : spec.medianDays;
-    return Math.max(spec.minDays, Math.round(this.random.logNormal(median, spec.sigma)));
+    return Math.max(spec.minDays, Math.round(this.evenly(`duration:${kind}`).logNormal(median, spec.sigma)));
   }
 
   private addGrant(citizen: number, kind: ServiceKind, start: number, end: number, provider: number): void {
@@ -469,8 +508,9 @@ class Simulation {
       dailyRate = Math.round(base * priceLevel * this.random.logNormal(1, 0.12) * 100) / 100;
     }
 
-    const daysIn2018 = Math.min(end, YEAR_2018_END) - Math.max(start, DATA_START) + 1;
-    if (daysIn2018 > 0) this.grantCost2018 += costPerDay(kind, hoursPerWeek, dailyRate, startYear, 2018, 1) * daysIn2018;
+    if (start <= YEAR_2018_END && end >= DATA_START) {
+      this.add2018Cost(providerRecord?.operation ?? 'none', costPerDay(kind, hoursPerWeek, dailyRate, startYear, 2018, 1), start, end);
+    }
 
     const application = this.applicationDates(kind, start);
     const keepGrant = start <= this.today && end >= DATA_START;
@@ -482,6 +522,17 @@ class Simulation {
     if (keepGrant || (start > this.today && application.received <= this.today)) {
       this.applications.add(citizen, SERVICE_INDEX[kind], application.received, application.decided, DECISION_GRANTED);
       this.citizens.markEmitted(citizen);
+    }
+  }
+
+  /** 2018 cost at base prices, and the quarters that could earn a refund at the highest price level. */
+  private add2018Cost(group: CostGroup, perDay: number, start: number, end: number): void {
+    for (let quarter = 0; quarter < 4; quarter++) {
+      const days = Math.min(end, QUARTER_ENDS_2018[quarter] ?? 0) - Math.max(start, QUARTER_STARTS_2018[quarter] ?? 0) + 1;
+      if (days <= 0) continue;
+      const cost = perDay * days;
+      this.grantCost2018[group] += cost;
+      if (cost * (1 + MAX_PRICE_ADJUSTMENT) > REFUND_THRESHOLD_PER_QUARTER_2018) this.refundableQuarters2018.push({ group, cost });
     }
   }
 

@@ -128,12 +128,12 @@ export class GrantStore extends ColumnStore {
   dailyRate(index: number): number {
     return this.rateColumn.data[index] ?? Number.NaN;
   }
-  /** Multiplies every daily rate (price-level calibration), rounded to øre. */
-  scaleDailyRates(factor: number): void {
+  /** Multiplies every daily rate by the grant's factor (price-level calibration), rounded to øre. */
+  scaleDailyRates(factorOf: (index: number) => number): void {
     const rates = this.rateColumn.data;
     for (let index = 0; index < this.length; index++) {
       const rate = rates[index] ?? Number.NaN;
-      if (!Number.isNaN(rate)) rates[index] = Math.round(rate * factor * 100) / 100;
+      if (!Number.isNaN(rate)) rates[index] = Math.round(rate * factorOf(index) * 100) / 100;
     }
   }
 }
