@@ -28,9 +28,13 @@ RETURN (SELECT b.index_value / a.index_value
         WHERE a.year = amount_year AND b.year = base_year);
 
 -- The latest date anything happened in the data; the default as-of date is the last day of
--- that month (DESIGN §5). Planned end dates of grants are not events and do not count.
+-- that month (DESIGN §5). Planned end dates of grants are not events and do not count. The
+-- earliest date bounds the standard periods that are precomputed; it is where the finance
+-- records begin, not the receipt or start of the oldest case still running, which may lie
+-- decades back.
 CREATE MATERIALIZED VIEW kpi.data_extent AS
-SELECT latest_date,
+SELECT earliest_date,
+       latest_date,
        (date_trunc('month', latest_date) + interval '1 month - 1 day')::date AS default_as_of
 FROM (
   SELECT max(d) AS latest_date FROM (
@@ -42,7 +46,13 @@ FROM (
     UNION ALL SELECT max(review_date) FROM review
     UNION ALL SELECT max(measured_on) FROM measurement
   ) dates
-) latest;
+) latest,
+(
+  -- where the finance records begin; without postings, the case records
+  SELECT coalesce((SELECT min(posting_date) FROM posting),
+                  (SELECT min(received) FROM application),
+                  (SELECT min(start_date) FROM service_grant)) AS earliest_date
+) earliest;
 
 -- Every grant with the facts KPIs break down and filter by.
 CREATE MATERIALIZED VIEW kpi.grant_fact AS

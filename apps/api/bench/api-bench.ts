@@ -3,7 +3,10 @@
  * autocannon (20 connections), against the bare `pg` driver running the very statements the
  * endpoint runs (captured from Kysely) with the same concurrency. Prints p50/p99 of both and their
  * ratios, at municipal scale and at national scale (×100 citizens and postings), and the growth
- * from one to the other. Figures only: nothing here passes or fails on speed.
+ * from one to the other. Each KPI is measured twice: a standard request (a year, served from the
+ * precomputed result store, the product's steady state) and the same year as of the month before
+ * (not precomputed, so computed live in one multi-period statement). Figures only: nothing here
+ * passes or fails on speed.
  *
  * BENCH_SCALES (default "1,100"), BENCH_SECONDS per endpoint (default 10).
  */
@@ -17,6 +20,8 @@ import { applyKpiViews } from '../src/db/kpi-views.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seedDemoData } from '../src/demo/seed-demo-data.ts';
 import { getKpiResult } from '../src/kpis/get-kpi-result.ts';
+import { precomputeStandardResults } from '../src/kpis/result-store.ts';
+import { lastDayOfMonth } from '../src/kpis/resolve-period.ts';
 import { getKpiContext } from '../src/repositories/get-kpi-context.ts';
 import { buildServer } from '../src/server.ts';
 
@@ -46,7 +51,8 @@ function percentile(sorted: number[], p: number): number {
 async function benchBare(url: string, statements: { sql: string; parameters: readonly unknown[] }[]): Promise<Latency> {
   const clients = await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
-      const client = new pg.Client({ connectionString: url });
+      // the same session settings as the API's pool (create-database.ts)
+      const client = new pg.Client({ connectionString: url, options: '-c jit=off' });
       await client.connect();
       return client;
     }),
@@ -105,12 +111,23 @@ async function benchScale(adminUrl: string, scale: number): Promise<Row[]> {
   const server = await buildServer({ database, closeDatabaseOnShutdown: true, logger: false });
   const address = await server.listen({ port: 0, host: '127.0.0.1' });
   const context = await getKpiContext(database.db);
-  const year = Number((context.defaultAsOf ?? TODAY).slice(0, 4)) - 1;
+  const precompute = await precomputeStandardResults(database.db, context);
+  console.log(
+    `  forudberegnet: ${precompute.results.toLocaleString('da-DK')} resultater for ${precompute.periods} perioder på ${(precompute.durationMs / 1000).toFixed(0)} s`,
+  );
+  const defaultAsOf = context.defaultAsOf ?? TODAY;
+  const year = Number(defaultAsOf.slice(0, 4)) - 1;
+  const month = Number(defaultAsOf.slice(5, 7));
+  const previousMonthEnd =
+    month === 1 ? lastDayOfMonth(Number(defaultAsOf.slice(0, 4)) - 1, 12) : lastDayOfMonth(Number(defaultAsOf.slice(0, 4)), month - 1);
 
   const rows: Row[] = [];
-  for (const kpi of KPI_CATALOGUE) {
-    const query = { year };
-    const path = `/api/kpis/${kpi.id}?year=${year}`;
+  const variants = KPI_CATALOGUE.flatMap((kpi) => [
+    { kpi, query: { year } },
+    { kpi, query: { year, asOf: previousMonthEnd } },
+  ]);
+  for (const { kpi, query } of variants) {
+    const path = `/api/kpis/${kpi.id}?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)])).toString()}`;
     // Capture the statements one request runs, from a Kysely instance that reports them.
     const statements: { sql: string; parameters: readonly unknown[] }[] = [];
     const recorder = await createDatabase({ kind: 'postgres', connectionString: url, poolSize: 1, onQuery: (q) => statements.push(q) });
@@ -123,7 +140,7 @@ async function benchScale(adminUrl: string, scale: number): Promise<Row[]> {
     const api = await benchApi(`${address}${path}`);
     rows.push({ endpoint: path, bare, api });
     console.log(
-      `  ${path.padEnd(44)} bar p50 ${bare.p50.toFixed(1).padStart(7)} ms  p99 ${bare.p99.toFixed(1).padStart(7)} ms | API p50 ${api.p50.toFixed(1).padStart(7)} ms  p99 ${api.p99.toFixed(1).padStart(7)} ms | p50 ×${(api.p50 / bare.p50).toFixed(2)}  p99 ×${(api.p99 / bare.p99).toFixed(2)}  (${statements.length} sætninger)`,
+      `  ${path.padEnd(62)} bar p50 ${bare.p50.toFixed(1).padStart(7)} ms  p99 ${bare.p99.toFixed(1).padStart(7)} ms | API p50 ${api.p50.toFixed(1).padStart(7)} ms  p99 ${api.p99.toFixed(1).padStart(7)} ms | p50 ×${(api.p50 / bare.p50).toFixed(2)}  p99 ×${(api.p99 / bare.p99).toFixed(2)}  (${statements.length} sætninger)`,
     );
   }
   await server.close();
@@ -146,7 +163,7 @@ try {
       const big = results.get(large)?.[index];
       if (!big) continue;
       console.log(
-        `  ${row.endpoint.padEnd(44)} p50 ×${(big.api.p50 / row.api.p50).toFixed(2)}  p99 ×${(big.api.p99 / row.api.p99).toFixed(2)}`,
+        `  ${row.endpoint.padEnd(62)} p50 ×${(big.api.p50 / row.api.p50).toFixed(2)}  p99 ×${(big.api.p99 / row.api.p99).toFixed(2)}`,
       );
     }
   }

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from './db/create-database.ts';
 import database from './plugins/app/database.ts';
 import errorHandler from './plugins/app/error-handler.ts';
+import resultStore from './plugins/app/result-store.ts';
 import openapi from './plugins/external/openapi.ts';
 import webApp from './plugins/external/web-app.ts';
 import imports from './routes/api/imports.ts';
@@ -19,6 +20,8 @@ export interface AppOptions {
   /** close the database when the server closes (false in tests that own the database) */
   closeDatabaseOnShutdown?: boolean;
   webDistDir?: string | null;
+  /** precompute standard KPI results in the background when they are missing (the product: yes) */
+  precomputeResults?: boolean;
 }
 
 export default async function app(fastify: FastifyInstance, options: AppOptions): Promise<void> {
@@ -28,6 +31,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
     database: options.database,
     closeOnShutdown: options.closeDatabaseOnShutdown ?? true,
   });
+  await fastify.register(resultStore, { enabled: options.precomputeResults ?? false });
   await fastify.register(errorHandler);
   await fastify.register(health);
   await fastify.register(imports);

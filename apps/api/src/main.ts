@@ -8,6 +8,8 @@ import { applyKpiViews } from './db/kpi-views.ts';
 import { migrate } from './db/migrate.ts';
 import { formatImportError } from './import/import-report.ts';
 import { isDatabaseEmpty } from './repositories/get-data-status.ts';
+import { precomputeInBackground } from './kpis/result-store.ts';
+import { getKpiContext } from './repositories/get-kpi-context.ts';
 import { buildServer } from './server.ts';
 import { seedDemoData } from './demo/seed-demo-data.ts';
 
@@ -44,7 +46,12 @@ if (config.seedDemoData && (await isDatabaseEmpty(database.db))) {
   console.log(`Demodata indlæst: ${report.totalRows.toLocaleString('da-DK')} rækker`);
 }
 
-const server = await buildServer({ database, webDistDir: config.webDistDir, logger: process.env.LOG_LEVEL !== 'silent' });
+const server = await buildServer({
+  database,
+  webDistDir: config.webDistDir,
+  logger: process.env.LOG_LEVEL !== 'silent',
+  precomputeResults: true,
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     void server.close().then(() => process.exit(0));
@@ -53,3 +60,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 await server.listen({ port: config.port, host: config.host });
 const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
 console.log(`Klar på http://${shownHost}:${config.port} (startede på ${seconds()} s)`);
+// Standard KPI results are precomputed in the background; until then requests compute live.
+precomputeInBackground(database.db, await getKpiContext(database.db), {
+  info: (message) => console.log(message),
+  error: (error, message) => console.error(message, error),
+});

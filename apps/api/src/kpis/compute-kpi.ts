@@ -24,8 +24,13 @@ export const COMPUTE_BY_KPI: Readonly<Record<string, ComputeKpi>> = {
   'strategy-measures': getStrategyMeasures,
 };
 
-export function computeKpi(kpiId: string, db: Kysely<Tables>, query: KpiQuery): Promise<KpiComputation> {
+/** One KpiComputation per period of the query, in order (checked, so callers can index it). */
+export async function computeKpi(kpiId: string, db: Kysely<Tables>, query: KpiQuery): Promise<KpiComputation[]> {
   const compute = COMPUTE_BY_KPI[kpiId];
   if (!compute) throw new Error(`No compute function for KPI ${kpiId}`);
-  return compute(db, query);
+  const results = await compute(db, query);
+  if (results.length !== query.periods.length) {
+    throw new Error(`KPI ${kpiId} returned ${results.length} results for ${query.periods.length} periods`);
+  }
+  return results;
 }

@@ -13,12 +13,15 @@ import { computeKpi } from './compute-kpi.ts';
 import { groupLabel } from './group-labels.ts';
 import type { KpiComputation, KpiQuery } from './kpi-query.ts';
 import { resolveKpiQuery } from './resolve-kpi-query.ts';
+import { isStandardQuery, readStoredResults } from './result-store.ts';
 import { seriesPeriods } from './resolve-period.ts';
 import { suppressRows } from './suppress.ts';
 
 export interface KpiResultOptions {
   /** Leave out the time series (e.g. when only the period's value is needed). */
   withSeries?: boolean;
+  /** Called when a standard query was not in the result store (so it can be filled). */
+  onStoreMiss?: () => void;
 }
 
 export async function getKpiResult(
@@ -29,15 +32,26 @@ export async function getKpiResult(
   options: KpiResultOptions = {},
 ): Promise<KpiResult> {
   const { query, period } = resolveKpiQuery(kpi, input, context);
-  const main = await computeKpi(kpi.id, db, query);
   const points = options.withSeries === false ? [] : seriesPeriods(period);
-  const series = [];
-  for (const point of points) {
-    // Stock KPIs are read on the point's last day; flow KPIs over the point's own dates.
-    const pointQuery: KpiQuery = { ...query, period: { from: point.from, to: point.to } };
-    const computed = await computeKpi(kpi.id, db, pointQuery);
-    series.push({ ...point, rows: toResultRows(kpi, query, computed, context) });
+  // One computation for the period and every point of its series: stock KPIs are read on each
+  // period's last day, flow KPIs over each period's own dates. Standard queries come from the
+  // result store when it is current.
+  const fullQuery: KpiQuery = {
+    ...query,
+    periods: [query.periods[0] as KpiQuery['periods'][number], ...points.map(({ from, to }) => ({ from, to }))],
+  };
+  let computed = await readStoredResults(db, kpi, fullQuery, context);
+  if (!computed) {
+    if (isStandardQuery(fullQuery, context)) options.onStoreMiss?.();
+    computed = await computeKpi(kpi.id, db, fullQuery);
   }
+  const [main, ...pointResults] = computed;
+  if (!main) throw new Error(`KPI ${kpi.id} returned no result for its period`);
+  const series = points.map((point, index) => {
+    const computed = pointResults[index];
+    if (!computed) throw new Error(`KPI ${kpi.id} returned no result for ${point.key}`);
+    return { ...point, rows: toResultRows(kpi, query, computed, context) };
+  });
   const threshold = context.suppressionThreshold;
   const curve = main.survivalCurve;
   return {

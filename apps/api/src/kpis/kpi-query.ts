@@ -1,8 +1,11 @@
 /**
  * The contract between the KPI route and the one file per KPI that computes it. A compute
- * function gets a resolved query (dates already checked and clipped) and returns raw values for
- * the total row and one row per group; suppression, formatting and metadata happen afterwards in
- * one place (suppress.ts, get-kpi-result.ts), so no compute function can forget them.
+ * function gets a resolved query (dates already checked and clipped) with one or more periods —
+ * the asked period and the points of its series, or every standard period when results are
+ * precomputed — and returns, per period, raw values for the total row and one row per group, in
+ * one statement where the SQL allows it, so a series costs one round trip, not one per point.
+ * Suppression, formatting and metadata happen afterwards in one place (suppress.ts,
+ * get-kpi-result.ts), so no compute function can forget them.
  */
 import type { AgeBand, BreakdownId, FilterId } from '@sol/domain/kpi-catalogue.ts';
 import type { Kysely } from 'kysely';
@@ -24,8 +27,9 @@ export interface ResolvedPeriod {
 }
 
 export interface KpiQuery {
-  period: ResolvedPeriod;
-  /** The date the data is read as of (DESIGN §5); `period.to` ≤ `asOf`. */
+  /** Computed independently of each other; each `to` ≤ `asOf`. Never empty. */
+  periods: readonly ResolvedPeriod[];
+  /** The date the data is read as of (DESIGN §5). */
   asOf: string;
   by: BreakdownId | null;
   filters: KpiFilters;
@@ -47,6 +51,7 @@ export interface SurvivalPoint {
   survival: number;
 }
 
+/** The result for one period. */
 export interface KpiComputation {
   /** Total row first, then one row per group present in the data (when `by` is set). */
   rows: KpiRow[];
@@ -56,4 +61,5 @@ export interface KpiComputation {
   notReached?: (string | null)[];
 }
 
-export type ComputeKpi = (db: Kysely<Tables>, query: KpiQuery) => Promise<KpiComputation>;
+/** Returns one KpiComputation per period of the query, in the same order. */
+export type ComputeKpi = (db: Kysely<Tables>, query: KpiQuery) => Promise<KpiComputation[]>;

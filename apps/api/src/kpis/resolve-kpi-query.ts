@@ -80,7 +80,7 @@ export function resolveKpiQuery(kpi: KpiDefinition, input: KpiQueryString, conte
   return {
     period,
     query: {
-      period: { from: period.from, to: period.to },
+      periods: [{ from: period.from, to: period.to }],
       asOf: period.asOf,
       by,
       filters,

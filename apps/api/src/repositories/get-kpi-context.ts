@@ -15,6 +15,8 @@ export interface KpiContext {
   dataVersion: number;
   /** Last day of the latest month with data; null in an empty database. */
   defaultAsOf: string | null;
+  /** The earliest date in the data; null in an empty database. */
+  earliestDate: string | null;
   paragraphs: ReadonlyMap<string, string>;
   functions: ReadonlyMap<string, string>;
   providers: ReadonlyMap<string, string>;
@@ -51,7 +53,7 @@ async function readKpiContext(db: Kysely<Tables>, stamp: string): Promise<KpiCon
   const [settings, lastImport, extent, indexYears, paragraphs, functions, providers] = await Promise.all([
     db.selectFrom('municipality_settings').selectAll().executeTakeFirstOrThrow(),
     db.selectFrom('import_log').select('import_id').orderBy('import_id', 'desc').limit(1).executeTakeFirst(),
-    sql<{ default_as_of: string | null }>`SELECT default_as_of FROM kpi.data_extent`.execute(db),
+    sql<{ default_as_of: string | null; earliest_date: string | null }>`SELECT default_as_of, earliest_date FROM kpi.data_extent`.execute(db),
     db.selectFrom('price_index').select('year').orderBy('year').execute(),
     db.selectFrom('paragraph').select(['code', 'title']).execute(),
     db.selectFrom('account_function').select(['code', 'title']).execute(),
@@ -69,6 +71,7 @@ async function readKpiContext(db: Kysely<Tables>, stamp: string): Promise<KpiCon
     priceIndexYears: new Set(years),
     dataVersion,
     defaultAsOf: extent.rows[0]?.default_as_of ?? null,
+    earliestDate: extent.rows[0]?.earliest_date ?? null,
     paragraphs: new Map(paragraphs.map((row) => [row.code, row.title])),
     functions: new Map(functions.map((row) => [row.code, row.title])),
     providers: new Map(providers.map((row) => [row.provider_id, row.name])),

@@ -34,7 +34,7 @@ export interface IndicatorProgress {
 export async function getStrategyProgress(
   db: Kysely<Tables>,
   context: KpiContext,
-  options: { strategyId?: string; asOf?: string },
+  options: { strategyId?: string; asOf?: string; onStoreMiss?: () => void },
 ) {
   const strategy = await getStrategy(db, options.strategyId);
   if (!strategy) {
@@ -45,7 +45,7 @@ export async function getStrategyProgress(
   const asOf = options.asOf ?? context.defaultAsOf;
   const indicators: IndicatorProgress[] = [];
   for (const indicator of strategy.indicators) {
-    indicators.push(await getIndicatorProgress(db, context, indicator, strategy.lastYear, asOf));
+    indicators.push(await getIndicatorProgress(db, context, indicator, strategy.lastYear, asOf, options.onStoreMiss));
   }
   return {
     strategy: {
@@ -71,6 +71,7 @@ async function getIndicatorProgress(
   indicator: StrategyIndicatorRow,
   lastYear: number,
   asOf: string | null,
+  onStoreMiss?: () => void,
 ): Promise<IndicatorProgress> {
   const kpi = findKpi(indicator.kpiId);
   const measure = kpi ? findMeasure(kpi, indicator.measure) : undefined;
@@ -81,7 +82,7 @@ async function getIndicatorProgress(
   const lastDataYear = asOf ? Number(asOf.slice(0, 4)) : indicator.baselineYear - 1;
   for (let year = indicator.baselineYear; year <= Math.min(lastYear, lastDataYear); year += 1) {
     const input: KpiQueryString = { ...(indicator.filter as Partial<KpiQueryString>), year, ...(asOf ? { asOf } : {}) };
-    const result = await getKpiResult(db, kpi, input, context, { withSeries: false });
+    const result = await getKpiResult(db, kpi, input, context, { withSeries: false, ...(onStoreMiss ? { onStoreMiss } : {}) });
     const total = result.rows.find((row) => row.group === null);
     values.push({
       year,

@@ -1,13 +1,15 @@
 /**
- * K1 Sagsbehandlingstider (DESIGN §6). Applications decided in [from, to]: how many, median and
- * 90th percentile of calendar days from modtaget to afgjort (percentile_cont), and how many of
- * those under a paragraph with a deadline were decided within the deadline in force on modtaget.
- * Applications open at the period end B = to (received ≤ B, not decided by B): how many, and how
- * many have passed that deadline (B − modtaget > deadline days).
+ * K1 Sagsbehandlingstider (DESIGN §6). Per period [from, to], applications decided in it: how
+ * many, median and 90th percentile of calendar days from modtaget to afgjort (percentile_cont),
+ * and how many of those under a paragraph with a deadline were decided within the deadline in
+ * force on modtaget. Applications open at the period end B = to (received ≤ B, not decided by
+ * B): how many, and how many have passed that deadline (B − modtaget > deadline days). All
+ * periods in one statement: each application joins the periods it is decided in or open at the
+ * end of, found by index per period.
  */
 import { sql } from 'kysely';
 import type { ComputeKpi } from '../kpi-query.ts';
-import { filterConditions, groupKeyFor, toKpiRows, totalAndGroups, type GroupedRow } from './query-fragments.ts';
+import { filterConditions, groupKeyFor, periodsTable, toKpiComputations, totalAndGroups, type GroupedRow } from './query-fragments.ts';
 
 interface CaseProcessingRow extends GroupedRow {
   decided: number;
@@ -20,7 +22,6 @@ interface CaseProcessingRow extends GroupedRow {
 }
 
 export const getCaseProcessing: ComputeKpi = async (db, query) => {
-  const { from, to } = query.period;
   const groupKey = groupKeyFor(query.by, {
     paragraph: sql`paragraph`,
     // every application in scope is either decided in the period or open at its end
@@ -30,18 +31,25 @@ export const getCaseProcessing: ComputeKpi = async (db, query) => {
     targetGroup: sql`target_group`,
     paragraph: sql`paragraph`,
     // age on the decision date; for open applications on the period end
-    ageBand: sql`kpi.age_band(kpi.age_on(birth_year, CASE WHEN decided_in_period THEN decided ELSE ${to}::date END))`,
+    ageBand: sql`kpi.age_band(kpi.age_on(birth_year, CASE WHEN decided_in_period THEN decided ELSE period_to END))`,
   });
 
+  const columns = sql`a.paragraph, a.decision, a.received, a.decided, a.processing_days, a.deadline_days, a.birth_year, a.target_group`;
   const { rows } = await sql<CaseProcessingRow>`
-    WITH in_scope AS (
-      SELECT a.*, a.decided_or_infinity <= ${to}::date AS decided_in_period
-      FROM kpi.application_deadline a
-      WHERE a.received <= ${to}::date AND a.decided_or_infinity >= ${from}::date
+    WITH p AS (
+      SELECT * FROM ${periodsTable(query.periods)}
+    ), in_scope AS (
+      SELECT p.period_no, p.period_to, true AS decided_in_period, ${columns}
+      FROM p JOIN kpi.application_deadline a
+        ON a.decided_or_infinity BETWEEN p.period_from AND p.period_to AND a.received <= p.period_to
+      UNION ALL
+      SELECT p.period_no, p.period_to, false AS decided_in_period, ${columns}
+      FROM p JOIN kpi.application_deadline a ON a.open_days @> p.period_to
     ), grouped AS (
       SELECT *, ${groupKey} AS group_key FROM in_scope WHERE ${filters}
     )
-    SELECT grouping(group_key) = 1 AS is_total,
+    SELECT period_no,
+           grouping(group_key) = 1 AS is_total,
            group_key,
            count(*) FILTER (WHERE decided_in_period)::integer AS decided,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY processing_days) FILTER (WHERE decided_in_period) AS median_days,
@@ -49,13 +57,15 @@ export const getCaseProcessing: ComputeKpi = async (db, query) => {
            count(*) FILTER (WHERE decided_in_period AND deadline_days IS NOT NULL)::integer AS decided_with_deadline,
            count(*) FILTER (WHERE decided_in_period AND processing_days <= deadline_days)::integer AS within_deadline,
            count(*) FILTER (WHERE NOT decided_in_period)::integer AS open_at_end,
-           count(*) FILTER (WHERE NOT decided_in_period AND ${to}::date - received > deadline_days)::integer AS open_past_deadline
+           count(*) FILTER (WHERE NOT decided_in_period AND period_to - received > deadline_days)::integer AS open_past_deadline
     FROM grouped
     GROUP BY ${totalAndGroups}
   `.execute(db);
 
-  return {
-    rows: toKpiRows(rows, query.by, (row) => ({
+  return toKpiComputations(
+    rows,
+    query,
+    (row) => ({
       decided: row.decided,
       medianDays: row.median_days,
       p90Days: row.p90_days,
@@ -64,6 +74,16 @@ export const getCaseProcessing: ComputeKpi = async (db, query) => {
       withinDeadlineShare: row.decided_with_deadline > 0 ? row.within_deadline / row.decided_with_deadline : null,
       openAtEnd: row.open_at_end,
       openPastDeadline: row.open_past_deadline,
-    })),
-  };
+    }),
+    () => ({
+      decided: 0,
+      medianDays: null,
+      p90Days: null,
+      decidedWithDeadline: 0,
+      withinDeadline: 0,
+      withinDeadlineShare: null,
+      openAtEnd: 0,
+      openPastDeadline: 0,
+    }),
+  );
 };

@@ -1,85 +1,105 @@
 /**
- * K3 `housing` (DESIGN §5 boform, §6 K3): citizens by boform on the period's last day D (already
- * no later than the as-of date), the share in independent housing, and the young people (18–24 on
- * the start date) whose first-ever botilbud grant starts in the period.
+ * K3 `housing` (DESIGN §5 boform, §6 K3), per period: citizens by boform on the period's last day
+ * D (already no later than the as-of date), the share in independent housing, and the young
+ * people (18–24 on the start date) whose first-ever botilbud grant starts in the period. Every
+ * period is read in one statement from counts precomputed per target group, birth year and
+ * boform on every month-end, and the day-to-day moves between them (sql/views/30-housing.sql).
  */
-import { sql, type RawBuilder } from 'kysely';
-import type { BreakdownId } from '@sol/domain/kpi-catalogue.ts';
+import { sql } from 'kysely';
 import type { ComputeKpi, KpiRow } from '../kpi-query.ts';
+import { lastDayOfMonth } from '../resolve-period.ts';
+import {
+  filterConditions,
+  groupKeyFor,
+  periodsTable,
+  toKpiComputations,
+  totalAndGroups,
+  type GroupedRow,
+  type SqlFragment,
+} from './query-fragments.ts';
 
-type HousingMeasure = 'independent' | 'residential' | 'youngEntering';
-type Tally = Record<HousingMeasure, number>;
-
-interface CountRow {
-  group_key: string | null;
-  measure: HousingMeasure;
-  citizens: number;
-}
-
-/**
- * Each counted citizen carries the target group and age band the breakdowns and filters use:
- * in the stock the age on D, among young people entering the age on the start date.
- */
-function groupColumn(by: BreakdownId | null): RawBuilder<unknown> {
-  switch (by) {
-    case null:
-      return sql`NULL::text`;
-    case 'targetGroup':
-      return sql.ref('target_group');
-    case 'ageBand':
-      return sql.ref('age_band');
-    default:
-      throw new Error(`K3 kan ikke opdeles på ${by}`);
-  }
+interface HousingRow extends GroupedRow {
+  independent: number;
+  residential: number;
+  young_entering: number;
 }
 
 export const getHousing: ComputeKpi = async (db, query) => {
-  const { from, to: stockDate } = query.period;
-  const targetGroups = query.filters.targetGroup?.length ? [...query.filters.targetGroup] : null;
-  const ageBands = query.filters.ageBand?.length ? [...query.filters.ageBand] : null;
+  // Each counted citizen carries the target group and age band the breakdowns and filters use:
+  // in the stock the age on D, among young people entering the age on the start date.
+  const columns = { targetGroup: sql`target_group`, ageBand: sql`age_band` };
+  const groupKey = groupKeyFor(query.by, columns);
+  const stockDates = query.periods.map(({ to }, index) => ({ periodNo: index + 1, day: to, monthEnd: monthEndOnOrBefore(to) }));
 
-  const { rows } = await sql<CountRow>`
-    WITH housed AS (
-      SELECT target_group,
-             kpi.age_band(kpi.age_on(birth_year, ${stockDate}::date)) AS age_band,
-             CASE WHEN bool_or(residential) THEN 'residential' ELSE 'independent' END AS measure
-      FROM kpi.housing_grant
-      WHERE start_date <= ${stockDate}::date AND (end_date IS NULL OR end_date >= ${stockDate}::date)
-      GROUP BY citizen_id, target_group, birth_year
-    ), young_entering AS (
-      SELECT target_group, kpi.age_band(age_on_entry) AS age_band, 'youngEntering' AS measure
-      FROM kpi.residential_entry
-      WHERE entry_date BETWEEN ${from}::date AND ${stockDate}::date AND age_on_entry BETWEEN 18 AND 24
+  const { rows } = await sql<HousingRow>`
+    WITH stock AS (
+      -- the stock on D: the count on the last month-end on or before D (or on the last month-end
+      -- there is, when D is later: nothing moves after it) …
+      SELECT r.period_no, r.period_to, s.target_group, s.birth_year, s.measure, s.citizens
+      FROM ${stockDatesTable(stockDates)}
+      JOIN kpi.housing_stock s ON s.month_end = least(r.month_end, (SELECT max(month_end) FROM kpi.housing_stock))
+      UNION ALL
+      -- … plus, when D is not a month-end, the moves after it up to D
+      SELECT r.period_no, r.period_to, m.target_group, m.birth_year, m.measure, m.delta
+      FROM ${stockDatesTable(stockDates.filter(({ day, monthEnd }) => day !== monthEnd))}
+      JOIN kpi.housing_move m ON m.day > r.month_end AND m.day <= r.period_to
     ), counted AS (
-      SELECT * FROM housed UNION ALL SELECT * FROM young_entering
+      SELECT period_no, target_group, kpi.age_band(kpi.age_on(birth_year, period_to)) AS age_band, measure, citizens
+      FROM stock
+      UNION ALL
+      SELECT p.period_no, e.target_group, e.age_band, 'youngEntering', e.citizens
+      FROM ${periodsTable(query.periods)}
+      JOIN kpi.young_residential_entry e ON e.entry_date BETWEEN p.period_from AND p.period_to
     )
-    SELECT ${groupColumn(query.by)} AS group_key, measure, count(*)::integer AS citizens
-    FROM counted
-    WHERE (${targetGroups}::text[] IS NULL OR target_group = ANY(${targetGroups}::text[]))
-      AND (${ageBands}::text[] IS NULL OR age_band = ANY(${ageBands}::text[]))
-    GROUP BY group_key, measure`.execute(db);
+    SELECT period_no,
+           grouping(group_key) = 1 AS is_total,
+           group_key,
+           coalesce(sum(citizens) FILTER (WHERE measure = 'independent'), 0)::integer AS independent,
+           coalesce(sum(citizens) FILTER (WHERE measure = 'residential'), 0)::integer AS residential,
+           coalesce(sum(citizens) FILTER (WHERE measure = 'youngEntering'), 0)::integer AS young_entering
+    FROM (
+      SELECT period_no, measure, citizens, ${groupKey} AS group_key
+      FROM counted
+      WHERE ${filterConditions(query.filters, columns)}
+    ) filtered
+    GROUP BY ${totalAndGroups}
+    -- counts are never negative, so this leaves out exactly the groups with nobody counted
+    HAVING sum(citizens) > 0`.execute(db);
 
-  // Every citizen is in exactly one group of each breakdown, so the total is the sum of the groups.
-  const tallies = new Map<string | null, Tally>();
-  const tallyOf = (group: string | null): Tally => {
-    const tally = tallies.get(group) ?? { independent: 0, residential: 0, youngEntering: 0 };
-    tallies.set(group, tally);
-    return tally;
-  };
-  tallyOf(null);
-  for (const row of rows) {
-    tallyOf(null)[row.measure] += row.citizens;
-    if (row.group_key !== null) tallyOf(row.group_key)[row.measure] += row.citizens;
-  }
-
-  const groups = [...tallies.keys()].filter((key) => key !== null).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { rows: [null, ...groups].map((group) => housingRow(group, tallyOf(group))) };
+  return toKpiComputations(rows, query, housingValues, () => housingValues({ independent: 0, residential: 0, young_entering: 0 }));
 };
 
-function housingRow(group: string | null, { independent, residential, youngEntering }: Tally): KpiRow {
+interface StockDate {
+  periodNo: number;
+  /** D, the period's last day. */
+  day: string;
+  /** The last month-end on or before D. */
+  monthEnd: string;
+}
+
+/**
+ * Stock dates as a table `r(period_no, period_to, month_end)`. The moves are read only for the
+ * periods that do not end on a month-end, passed on their own so the planner knows how few they
+ * are (usually none).
+ */
+function stockDatesTable(dates: readonly StockDate[]): SqlFragment {
+  return sql`unnest(${dates.map((date) => date.periodNo)}::integer[], ${dates.map((date) => date.day)}::date[],
+                    ${dates.map((date) => date.monthEnd)}::date[]) AS r(period_no, period_to, month_end)`;
+}
+
+function monthEndOnOrBefore(date: string): string {
+  const [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+  if (date === lastDayOfMonth(year, month)) return date;
+  return month === 1 ? lastDayOfMonth(year - 1, 12) : lastDayOfMonth(year, month - 1);
+}
+
+function housingValues({ independent, residential, young_entering }: Omit<HousingRow, keyof GroupedRow>): KpiRow['values'] {
   const total = independent + residential;
   return {
-    group,
-    values: { independent, residential, total, independentShare: total === 0 ? null : independent / total, youngEntering },
+    independent,
+    residential,
+    total,
+    independentShare: total === 0 ? null : independent / total,
+    youngEntering: young_entering,
   };
 }

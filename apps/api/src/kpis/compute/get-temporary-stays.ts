@@ -1,14 +1,16 @@
 /**
  * K4 `temporary-stays` (DESIGN §6 K4): length of stays on temporary botilbud (§107). The stays
- * as they stand on the as-of date come from `kpi.temporary_stays_as_of` (sql/views/40-…); this
- * file picks the cohort, applies filters and breakdowns, and runs Kaplan–Meier per group, since
- * a median over censored stays cannot be added up from group aggregates.
+ * as they stand on the as-of date come from `kpi.temporary_stays_as_of` (sql/views/40-…), fetched
+ * once for all periods; this file picks each period's cohort, applies breakdowns, and runs
+ * Kaplan–Meier per period and group, since a median over censored stays cannot be added up from
+ * group aggregates.
  */
 import type { BreakdownId } from '@sol/domain/kpi-catalogue.ts';
 import { sql, type Kysely } from 'kysely';
 import type { Tables } from '../../db/schema.ts';
 import { kaplanMeier, medianSurvival, survivalAt } from '../kaplan-meier.ts';
-import type { ComputeKpi, KpiQuery, KpiRow, SurvivalPoint } from '../kpi-query.ts';
+import type { ComputeKpi, KpiComputation, KpiQuery, KpiRow, ResolvedPeriod, SurvivalPoint } from '../kpi-query.ts';
+import { filterConditions } from './query-fragments.ts';
 
 /** Group key of stays whose first grant has no provider, so no operation. */
 export const UNKNOWN_OPERATION = 'ukendt';
@@ -17,6 +19,10 @@ interface Stay {
   target_group: string;
   cohort_year: string;
   operation: string;
+  /** YYYY-MM-DD, so dates compare as strings. */
+  stay_start: string;
+  /** YYYY-MM-DD; null while running on the as-of date. */
+  stay_end: string | null;
   days: number;
   ended: boolean;
 }
@@ -27,11 +33,28 @@ const GROUP_KEY: Partial<Record<BreakdownId, (stay: Stay) => string>> = {
   operation: (stay) => stay.operation,
 };
 
+/**
+ * The stays are built as of the as-of date once, for every period: each period's cohort is then
+ * picked from them here, and Kaplan–Meier runs per period and group.
+ */
 export const getTemporaryStays: ComputeKpi = async (db, query) => {
   const groupKey = query.by === null ? null : GROUP_KEY[query.by];
   if (groupKey === undefined) throw new Error(`K4 kan ikke opdeles på ${query.by}`);
-  const stays = await listCohortStays(db, query);
+  const stays = await listStays(db, query);
+  return query.periods.map((period) => computePeriod(stays.filter(inCohort(query.cohort, period)), groupKey));
+};
 
+/**
+ * The cohort of a period: stays starting in it, or (cohort=active) every stay active in it —
+ * started by its end and ended no earlier than its start, or still running on the as-of date.
+ */
+function inCohort(cohort: KpiQuery['cohort'], { from, to }: ResolvedPeriod): (stay: Stay) => boolean {
+  return cohort === 'active'
+    ? (stay) => stay.stay_start <= to && (stay.stay_end === null || stay.stay_end >= from)
+    : (stay) => stay.stay_start >= from && stay.stay_start <= to;
+}
+
+function computePeriod(stays: readonly Stay[], groupKey: ((stay: Stay) => string) | null): KpiComputation {
   const groups = new Map<string, Stay[]>();
   if (groupKey !== null) {
     for (const stay of stays) {
@@ -50,30 +73,30 @@ export const getTemporaryStays: ComputeKpi = async (db, query) => {
     survivalCurve: { stays: stays.length, points: total.curve },
     notReached: summaries.filter(({ curve }) => curve.length > 0 && medianSurvival(curve) === null).map(({ group }) => group),
   };
-};
+}
 
 /**
- * The cohort: stays starting in the period, or (cohort=active) every stay active in it — started
- * by its end and ended no earlier than its start, or still running on the as-of date.
+ * The stays on the as-of date that pass the filters and can be in the cohort of some period of
+ * the query: started by the last period end, and (cohort=start) no earlier than the first period
+ * start or (cohort=active) not ended before it.
  */
-async function listCohortStays(db: Kysely<Tables>, query: KpiQuery): Promise<Stay[]> {
-  const { from, to } = query.period;
-  const inCohort =
+async function listStays(db: Kysely<Tables>, query: KpiQuery): Promise<Stay[]> {
+  const from = query.periods.reduce((earliest, period) => (period.from < earliest ? period.from : earliest), '9999-12-31');
+  const to = query.periods.reduce((latest, period) => (period.to > latest ? period.to : latest), '0000-01-01');
+  const inAnyCohort =
     query.cohort === 'active'
       ? sql`stay_start <= ${to}::date AND (NOT ended OR stay_end >= ${from}::date)`
       : sql`stay_start BETWEEN ${from}::date AND ${to}::date`;
-  const targetGroups = query.filters.targetGroup?.length ? [...query.filters.targetGroup] : null;
-  const operations = query.filters.operation?.length ? [...query.filters.operation] : null;
 
   const { rows } = await sql<Stay>`
-    SELECT target_group, to_char(stay_start, 'YYYY') AS cohort_year, operation, days, ended
+    SELECT target_group, to_char(stay_start, 'YYYY') AS cohort_year, operation,
+           to_char(stay_start, 'YYYY-MM-DD') AS stay_start, to_char(stay_end, 'YYYY-MM-DD') AS stay_end, days, ended
     FROM (
       SELECT target_group, coalesce(operation, ${UNKNOWN_OPERATION}) AS operation, stay_start, stay_end, ended, days
       FROM kpi.temporary_stays_as_of(${query.asOf}::date)
     ) stays
-    WHERE ${inCohort}
-      AND (${targetGroups}::text[] IS NULL OR target_group = ANY(${targetGroups}::text[]))
-      AND (${operations}::text[] IS NULL OR operation = ANY(${operations}::text[]))`.execute(db);
+    WHERE ${inAnyCohort}
+      AND ${filterConditions(query.filters, { targetGroup: sql`target_group`, operation: sql`operation` })}`.execute(db);
   return rows;
 }
 

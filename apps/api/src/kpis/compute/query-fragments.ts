@@ -6,7 +6,7 @@
  */
 import type { FilterId } from '@sol/domain/kpi-catalogue.ts';
 import { sql, type RawBuilder } from 'kysely';
-import type { KpiFilters, KpiQuery, KpiRow } from '../kpi-query.ts';
+import type { KpiComputation, KpiFilters, KpiQuery, KpiRow } from '../kpi-query.ts';
 
 export type SqlFragment = RawBuilder<unknown>;
 
@@ -25,15 +25,49 @@ export function hasFilters(filters: KpiFilters): boolean {
 }
 
 /**
- * GROUP BY for a query whose input has a column `group_key` (NULL::text without a breakdown):
- * the grand total and one group per key in one pass. Select `grouping(group_key) = 1 AS
- * is_total` with it; toKpiRows drops the groups again when no breakdown was asked for.
+ * The query's periods as a table `p(period_from, period_to, period_no)` (period_no counts from 1
+ * in the order of `query.periods`), to join facts against so every period is computed in the
+ * same statement.
  */
-export const totalAndGroups = sql`GROUPING SETS ((), (group_key))`;
+export function periodsTable(periods: KpiQuery['periods']): SqlFragment {
+  const froms = periods.map((period) => period.from);
+  const tos = periods.map((period) => period.to);
+  return sql`unnest(${froms}::date[], ${tos}::date[]) WITH ORDINALITY AS p(period_from, period_to, period_no)`;
+}
+
+/**
+ * GROUP BY for a query whose input has columns `period_no` and `group_key` (NULL::text without a
+ * breakdown): per period, the grand total and one group per key in one pass. Select
+ * `grouping(group_key) = 1 AS is_total` with it; toKpiComputations drops the groups again when no
+ * breakdown was asked for.
+ */
+export const totalAndGroups = sql`GROUPING SETS ((period_no), (period_no, group_key))`;
 
 export interface GroupedRow {
+  period_no: number;
   is_total: boolean;
   group_key: string | null;
+}
+
+/**
+ * Splits grouped rows by period into one KpiComputation per period of the query. A period with
+ * no input rows at all gets a total row from `empty` (counts 0, statistics null).
+ */
+export function toKpiComputations<Row extends GroupedRow>(
+  rows: readonly Row[],
+  query: Pick<KpiQuery, 'periods' | 'by'>,
+  values: (row: Row) => KpiRow['values'],
+  empty: (periodNo: number) => KpiRow['values'],
+): KpiComputation[] {
+  return query.periods.map((_, index) => {
+    const periodNo = index + 1;
+    const periodRows = rows.filter((row) => Number(row.period_no) === periodNo);
+    return {
+      rows: periodRows.some((row) => row.is_total)
+        ? toKpiRows(periodRows, query.by, values)
+        : [{ group: null, values: empty(periodNo) }],
+    };
+  });
 }
 
 /**

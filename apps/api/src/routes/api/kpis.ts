@@ -48,7 +48,9 @@ const kpis: FastifyPluginAsyncTypebox = async (fastify) => {
       if (!kpi) throw new Error('unreachable: the params schema lists the catalogue ids');
       const context = await getKpiContext(fastify.database.db);
       if (answerNotModified(request, reply, context.version)) return reply;
-      return getKpiResult(fastify.database.db, kpi, request.query, context);
+      return getKpiResult(fastify.database.db, kpi, request.query, context, {
+        onStoreMiss: () => fastify.precomputeKpis(context),
+      });
     },
   );
 };

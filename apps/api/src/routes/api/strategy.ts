@@ -32,7 +32,11 @@ const strategy: FastifyPluginAsyncTypebox = async (fastify) => {
       if (asOf !== undefined && !isValidIsoDate(asOf)) throw new BadRequestError(`asOf=${asOf} er ikke en gyldig dato`);
       const context = await getKpiContext(fastify.database.db);
       if (answerNotModified(request, reply, context.version)) return reply;
-      return getStrategyProgress(fastify.database.db, context, { strategyId, asOf });
+      return getStrategyProgress(fastify.database.db, context, {
+        strategyId,
+        asOf,
+        onStoreMiss: () => fastify.precomputeKpis(context),
+      });
     },
   );
 };

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCaseProcessing } from '../../../src/kpis/compute/get-case-processing.ts';
-import type { KpiFilters, KpiQuery } from '../../../src/kpis/kpi-query.ts';
+import type { KpiFilters, KpiQuery, ResolvedPeriod } from '../../../src/kpis/kpi-query.ts';
+import { computeOnePeriod } from '../../helpers/compute-one-period.ts';
 import { citizen, loadKpiDataset } from '../../helpers/kpi-dataset.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database.ts';
 
@@ -53,15 +54,18 @@ afterAll(async () => {
   await testDb.dispose();
 });
 
-function compute(from: string, to: string, options: { by?: KpiQuery['by']; filters?: KpiFilters } = {}) {
-  return getCaseProcessing(testDb.database.db, {
-    period: { from, to },
-    asOf: '2025-06-30',
-    by: options.by ?? null,
-    filters: options.filters ?? {},
-    prices: { kind: 'current' },
-    cohort: 'start',
-  });
+type Options = { by?: KpiQuery['by']; filters?: KpiFilters };
+
+function query(options: Options) {
+  return { asOf: '2025-06-30', by: options.by ?? null, filters: options.filters ?? {}, prices: { kind: 'current' }, cohort: 'start' } as const;
+}
+
+function compute(from: string, to: string, options: Options = {}) {
+  return computeOnePeriod(getCaseProcessing, testDb.database, { ...query(options), period: { from, to } });
+}
+
+function computeMany(periods: ResolvedPeriod[], options: Options = {}) {
+  return getCaseProcessing(testDb.database.db, { ...query(options), periods });
 }
 
 const close = (value: number) => expect.closeTo(value, 9);
@@ -194,6 +198,58 @@ describe('K1 case-processing', () => {
       // a2 (received 02-20, 9 days ≤ 56) and a12 (§ 83) open at 02-29
       openAtEnd: 2, openPastDeadline: 0,
     });
+  });
+
+  it('computes the twelve months of 2024 and the year in one call, empty months among them', async () => {
+    const months = Array.from({ length: 12 }, (_, index) => {
+      const month = String(index + 1).padStart(2, '0');
+      return { from: `2024-${month}-01`, to: new Date(Date.UTC(2024, index + 1, 0)).toISOString().slice(0, 10) };
+    });
+    // c3 (AUT) alone: a5 decided 01-15, a6 decided 06-15, a9 open from 06-10, a13 from 06-16, a15 from 12-20
+    const results = await computeMany([...months, { from: '2024-01-01', to: '2024-12-31' }], { by: 'paragraph', filters: { targetGroup: ['AUT'] } });
+    expect(results).toHaveLength(13);
+    const nothingOpen = { ...NOTHING_DECIDED, openAtEnd: 0, openPastDeadline: 0 };
+    const a5 = { decided: 1, medianDays: close(10), p90Days: close(10), decidedWithDeadline: 0, withinDeadline: 0, withinDeadlineShare: null };
+    // January: a5 (10 days, § 83 without a deadline); nothing open at 01-31
+    expect(results[0]?.rows).toEqual([
+      { group: null, values: { ...a5, openAtEnd: 0, openPastDeadline: 0 } },
+      { group: '83', values: { ...a5, openAtEnd: 0, openPastDeadline: 0 } },
+    ]);
+    // February to May: nothing decided, nothing open — only the zero total row
+    for (const index of [1, 2, 3, 4]) expect(results[index]?.rows).toEqual([{ group: null, values: nothingOpen }]);
+    // June: a6 decided after 14 days (≤ 14); open at 06-30: a9 (20 ≤ 30) and a13 (14 ≤ 14), neither past
+    const a6 = { decided: 1, medianDays: close(14), p90Days: close(14), decidedWithDeadline: 1, withinDeadline: 1, withinDeadlineShare: close(1) };
+    expect(results[5]?.rows).toEqual([
+      { group: null, values: { ...a6, openAtEnd: 2, openPastDeadline: 0 } },
+      { group: '101', values: { ...a6, openAtEnd: 1, openPastDeadline: 0 } },
+      { group: '85', values: { ...NOTHING_DECIDED, openAtEnd: 1, openPastDeadline: 0 } },
+    ]);
+    // July: nothing decided; at 07-31 a9 (51 > 30) and a13 (45 > 14) are past their deadlines
+    expect(results[6]?.rows).toEqual([
+      { group: null, values: { ...NOTHING_DECIDED, openAtEnd: 2, openPastDeadline: 2 } },
+      { group: '101', values: { ...NOTHING_DECIDED, openAtEnd: 1, openPastDeadline: 1 } },
+      { group: '85', values: { ...NOTHING_DECIDED, openAtEnd: 1, openPastDeadline: 1 } },
+    ]);
+    // December: a15 (received 12-20, 11 ≤ 30) joins them, not past
+    expect(results[11]?.rows[0]?.values).toEqual({ ...NOTHING_DECIDED, openAtEnd: 3, openPastDeadline: 2 });
+    // the year: a5 (10), a6 (14): median 12, p90 at 0.9 → 10 + 0.9 · 4; open at 12-31 as in December
+    expect(results[12]?.rows).toEqual([
+      {
+        group: null,
+        values: {
+          decided: 2, medianDays: close(12), p90Days: close(13.6),
+          decidedWithDeadline: 1, withinDeadline: 1, withinDeadlineShare: close(1), openAtEnd: 3, openPastDeadline: 2,
+        },
+      },
+      // a13 open 198 days > 14
+      { group: '101', values: { ...a6, openAtEnd: 1, openPastDeadline: 1 } },
+      { group: '83', values: { ...a5, openAtEnd: 0, openPastDeadline: 0 } },
+      // a9 (204 > 30) past, a15 (11) not
+      { group: '85', values: { ...NOTHING_DECIDED, openAtEnd: 2, openPastDeadline: 1 } },
+    ]);
+    // each period as if computed alone
+    expect(results[1]).toEqual(await compute('2024-02-01', '2024-02-29', { by: 'paragraph', filters: { targetGroup: ['AUT'] } }));
+    expect(results[12]).toEqual(await compute('2024-01-01', '2024-12-31', { by: 'paragraph', filters: { targetGroup: ['AUT'] } }));
   });
 
   it('gives zero counts and null statistics for an empty period', async () => {

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getExpenditure } from '../../../src/kpis/compute/get-expenditure.ts';
 import type { KpiQuery } from '../../../src/kpis/kpi-query.ts';
+import { computeOnePeriod } from '../../helpers/compute-one-period.ts';
 import { loadKpiDataset } from '../../helpers/kpi-dataset.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database.ts';
 
@@ -72,15 +73,14 @@ afterAll(async () => {
   await testDb.dispose();
 });
 
-function compute(from: string, to: string, asOf: string, options: { by?: KpiQuery['by']; prices?: KpiQuery['prices'] } = {}) {
-  return getExpenditure(testDb.database.db, {
-    period: { from, to },
-    asOf,
-    by: options.by ?? null,
-    filters: {},
-    prices: options.prices ?? { kind: 'current' },
-    cohort: 'start',
-  });
+type Options = { by?: KpiQuery['by']; prices?: KpiQuery['prices'] };
+
+function query(asOf: string, options: Options) {
+  return { asOf, by: options.by ?? null, filters: {}, prices: options.prices ?? { kind: 'current' }, cohort: 'start' } as const;
+}
+
+function compute(from: string, to: string, asOf: string, options: Options = {}) {
+  return computeOnePeriod(getExpenditure, testDb.database, { ...query(asOf, options), period: { from, to } });
 }
 
 const close = (value: number) => expect.closeTo(value, 9);
@@ -227,6 +227,53 @@ describe('K2 expenditure', () => {
       { group: null, values: onlyFunction },
       { group: '5.38.38', values: onlyFunction },
     ]);
+  });
+
+  it('computes the twelve months of 2024 and the year in one call, an empty period among them', async () => {
+    const months = Array.from({ length: 12 }, (_, index) => {
+      const month = String(index + 1).padStart(2, '0');
+      return { from: `2024-${month}-01`, to: new Date(Date.UTC(2024, index + 1, 0)).toISOString().slice(0, 10) };
+    });
+    const empty = { from: '2010-01-01', to: '2010-12-31' };
+    const year = { from: '2024-01-01', to: '2024-12-31' };
+    const results = await getExpenditure(testDb.database.db, {
+      ...query('2024-12-31', { by: 'function' }),
+      periods: [...months.slice(0, 6), empty, ...months.slice(6), year],
+    });
+    expect(results).toHaveLength(14);
+    // every 2024 period carries the year's budgets: 5.38.50 (forecast of 08-31), 5.38.38 (no forecast), 5.38.59
+    const budgets = { budgetOriginal: close(1_850_000), budgetCorrected: close(1_970_000), forecast: close(1_530_000), deviation: close(-440_000) };
+    const budget50 = { budgetOriginal: close(1_300_000), budgetCorrected: close(1_400_000), forecast: close(1_450_000), deviation: close(50_000) };
+    const budget38 = { budgetOriginal: close(450_000), budgetCorrected: close(480_000), forecast: null, deviation: null };
+    const budget59 = { budgetOriginal: close(100_000), budgetCorrected: close(90_000), forecast: close(80_000), deviation: close(-10_000) };
+    // February: 5.38.38's 200,000 of 02-29 against February 2023: 5.38.38 250,000, 5.38.50 800,000
+    expect(results[1]?.rows).toEqual([
+      { group: null, values: { amount: close(200_000), ...budgets, shareOfTotal: close(1), growth: close(200_000 / 1_050_000 - 1), perInhabitant: close(4) } },
+      { group: '5.38.38', values: { amount: close(200_000), ...budget38, shareOfTotal: close(1), growth: close(-0.2), perInhabitant: close(4) } },
+      { group: '5.38.50', values: { amount: close(0), ...budget50, shareOfTotal: close(0), growth: close(-1), perInhabitant: close(0) } },
+      { group: '5.38.59', values: { amount: close(0), ...budget59, shareOfTotal: close(0), growth: null, perInhabitant: close(0) } },
+    ]);
+    // April: 5.38.52 nets to 0, so there is no total to take shares of; nothing in April 2023
+    const april = { amount: close(0), shareOfTotal: null, growth: null, perInhabitant: close(0) };
+    expect(results[3]?.rows).toEqual([
+      { group: null, values: { ...april, ...budgets } },
+      { group: '5.38.38', values: { ...april, ...budget38 } },
+      { group: '5.38.50', values: { ...april, ...budget50 } },
+      { group: '5.38.52', values: { ...april, budgetOriginal: null, budgetCorrected: null, forecast: null, deviation: null } },
+      { group: '5.38.59', values: { ...april, ...budget59 } },
+    ]);
+    // 2010 among them: no postings, budgets or population
+    expect(results[6]?.rows).toEqual([
+      {
+        group: null,
+        values: { amount: close(0), budgetOriginal: null, budgetCorrected: null, forecast: null, deviation: null, shareOfTotal: null, growth: null, perInhabitant: null },
+      },
+    ]);
+    // August (after the empty period): 5.38.50's refund of 100,000; nothing in August 2023
+    expect(results[8]?.rows[0]?.values).toEqual({ amount: close(-100_000), ...budgets, shareOfTotal: close(1), growth: null, perInhabitant: close(-2) });
+    // the year as computed alone (1,900,000 in all)
+    expect(results[13]?.rows[0]?.values).toMatchObject({ amount: close(1_900_000), growth: close(1_900_000 / 1_490_000 - 1) });
+    expect(results[13]).toEqual(await compute('2024-01-01', '2024-12-31', '2024-12-31', { by: 'function' }));
   });
 
   it('gives only the total row without a breakdown, and zero or null for an empty period', async () => {

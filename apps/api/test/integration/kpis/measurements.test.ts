@@ -8,11 +8,12 @@ import type { Tables } from '../../../src/db/schema.ts';
 import { getMeasurements } from '../../../src/kpis/compute/get-measurements.ts';
 import { citizen, loadKpiDataset } from '../../helpers/kpi-dataset.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database.ts';
-import { computeRows, H1_2024 } from './compute-rows.ts';
+import { computePeriodRows, computeRows, H1_2024, yearAndMonths } from './compute-rows.ts';
 
 let testDb: TestDatabase;
 
-const compute = computeRows(getMeasurements, () => testDb.database.db);
+const compute = computeRows(getMeasurements, () => testDb.database);
+const computePeriods = computePeriodRows(getMeasurements, () => testDb.database);
 
 function measured(citizenId: string, on: string, measure: string, value: number): Insertable<Tables['measurement']> {
   return { citizen_id: citizenId, measured_on: on, measure, value };
@@ -119,5 +120,19 @@ describe('K8 measurements', () => {
     expect(await compute('2020-01-01', '2020-12-31', { by: 'targetGroup' })).toEqual([
       { group: null, values: values([0, null], [0, null], [0, null], [0, null], [0, null]) },
     ]);
+  });
+
+  it('computes 2024 and its months in one call; August has no measurements', async () => {
+    // 2024, January … December, then H1 2024 again after the empty months.
+    const results = await computePeriods([...yearAndMonths(2024), { from: H1_2024[0], to: H1_2024[1] }]);
+    // 2024: faellesskab M1 1 (06-30), M2 0, M3 1 → 2/3; dialog M1 5 (07-01), M2 3, M3 4 → 4;
+    // effekt M2 4; trivsel M1 4, M4 5 (07-01) → 4.5; sammenhaeng M3 1.
+    expect(results[0]).toEqual([{ group: null, values: values([3, expect.closeTo(2 / 3, 12)], [3, 4], [1, 4], [2, 4.5], [1, 1]) }]);
+    // January: M1 trivsel 4 (01-01), M2 dialog 5 (01-15; her 04-15 one is later in the year only).
+    expect(results[1]).toEqual([{ group: null, values: values([0, null], [1, 5], [0, null], [1, 4], [0, null]) }]);
+    // July: M1 dialog 5, M4 trivsel 5. August: nothing.
+    expect(results[7]).toEqual([{ group: null, values: values([0, null], [1, 5], [0, null], [1, 5], [0, null]) }]);
+    expect(results[8]).toEqual([{ group: null, values: values([0, null], [0, null], [0, null], [0, null], [0, null]) }]);
+    expect(results[13]).toEqual([{ group: null, values: total }]);
   });
 });

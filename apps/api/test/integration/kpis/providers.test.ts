@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getProviders } from '../../../src/kpis/compute/get-providers.ts';
 import { citizen, clearKpiDataset, grant, loadKpiDataset } from '../../helpers/kpi-dataset.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database.ts';
-import { computeRows, H1_2024 } from './compute-rows.ts';
+import { computePeriodRows, computeRows, H1_2024, yearAndMonths } from './compute-rows.ts';
 
 let testDb: TestDatabase;
 
-const compute = computeRows(getProviders, () => testDb.database.db);
+const compute = computeRows(getProviders, () => testDb.database);
+const computePeriods = computePeriodRows(getProviders, () => testDb.database);
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -168,6 +169,50 @@ describe('K6 providers', () => {
   it('gives zero counts, 0 kr. and no shares for a period without data', async () => {
     expect(await compute('2020-01-01', '2020-12-31', { by: 'provider' })).toEqual([
       { group: null, values: { citizens: 0, expenditure: 0, places: null, occupancy: null, internalCitizens: 0, internalShare: null } },
+    ]);
+  });
+
+  it('computes 2024, its months and an empty year in between in one call', async () => {
+    // 2024, January … June, 2015 (no data), July … December.
+    const months = yearAndMonths(2024);
+    const periods = [...months.slice(0, 7), { from: '2015-01-01', to: '2015-12-31' }, ...months.slice(7)];
+    const results = await computePeriods(periods, { by: 'provider' });
+    expect(results).toHaveLength(14);
+    const total = (citizens: number, expenditure: number, internalCitizens: number) => ({
+      group: null,
+      values: { citizens, expenditure, places: null, occupancy: null, internalCitizens, internalShare: internalCitizens / citizens },
+    });
+    // 2024 (366 days): C1–C5 at a provider, C1, C2, C4 internal. Postings P1 P2 P3 P5 P6 P8 = 13599 kr.
+    // T1: C1 01-01 … 02-10 (41 days) and 03-01 … 12-31 (306) + C2 06-01 … 12-31 (214) = 561 of 2 × 366.
+    // T2: C1 06-30 … 12-31 (185) + C3 01-01 (1) = 186 of 366. T4 (0 places): C5 from 07-01, P8 400 kr.
+    expect(results[0]).toEqual([
+      total(5, 13599, 3),
+      { group: 'T1', values: { citizens: 2, expenditure: 11499, places: 2, occupancy: expect.closeTo(561 / 732, 12), internalCitizens: 2, internalShare: 1 } },
+      { group: 'T2', values: { citizens: 2, expenditure: 1700, places: 1, occupancy: expect.closeTo(186 / 366, 12), internalCitizens: 0, internalShare: 0 } },
+      { group: 'T3', values: { citizens: 1, expenditure: 0, places: null, occupancy: null, internalCitizens: 1, internalShare: 1 } },
+      { group: 'T4', values: { citizens: 1, expenditure: 400, places: 0, occupancy: null, internalCitizens: 0, internalShare: 0 } },
+    ]);
+    // February (29 days): C1 at T1 02-01 … 02-10 = 10 place-days of 2 × 29; C4 at T3. No postings.
+    expect(results[2]).toEqual([
+      total(2, 0, 2),
+      { group: 'T1', values: { citizens: 1, expenditure: 0, places: 2, occupancy: expect.closeTo(10 / 58, 12), internalCitizens: 1, internalShare: 1 } },
+      { group: 'T3', values: { citizens: 1, expenditure: 0, places: null, occupancy: null, internalCitizens: 1, internalShare: 1 } },
+    ]);
+    // March: C1 at T1 all 31 days of 62; T2 only through P5: no citizens, an occupancy of 0.
+    expect(results[3]).toEqual([
+      total(1, 2000, 1),
+      { group: 'T1', values: { citizens: 1, expenditure: 0, places: 2, occupancy: 0.5, internalCitizens: 1, internalShare: 1 } },
+      { group: 'T2', values: { citizens: 0, expenditure: 2000, places: 1, occupancy: 0, internalCitizens: 0, internalShare: null } },
+    ]);
+    expect(results[7]).toEqual([
+      { group: null, values: { citizens: 0, expenditure: 0, places: null, occupancy: null, internalCitizens: 0, internalShare: null } },
+    ]);
+    // December: T1 full with C1 and C2, T2 full with C1, C5 at T4; internal C1, C2 of 3.
+    expect(results[13]).toEqual([
+      total(3, 0, 2),
+      { group: 'T1', values: { citizens: 2, expenditure: 0, places: 2, occupancy: 1, internalCitizens: 2, internalShare: 1 } },
+      { group: 'T2', values: { citizens: 1, expenditure: 0, places: 1, occupancy: 1, internalCitizens: 0, internalShare: 0 } },
+      { group: 'T4', values: { citizens: 1, expenditure: 0, places: 0, occupancy: null, internalCitizens: 0, internalShare: 0 } },
     ]);
   });
 });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getRecipients } from '../../../src/kpis/compute/get-recipients.ts';
 import type { KpiFilters, KpiQuery } from '../../../src/kpis/kpi-query.ts';
+import { computeOnePeriod } from '../../helpers/compute-one-period.ts';
 import { citizen, grant, loadKpiDataset } from '../../helpers/kpi-dataset.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database.ts';
 
@@ -72,15 +73,18 @@ interface Options {
   prices?: KpiQuery['prices'];
 }
 
-function compute(from: string, to: string, options: Options = {}) {
-  return getRecipients(testDb.database.db, {
-    period: { from, to },
+function query(options: Options) {
+  return {
     asOf: options.asOf ?? '2024-12-31',
     by: options.by ?? null,
     filters: options.filters ?? {},
     prices: options.prices ?? { kind: 'current' },
     cohort: 'start',
-  });
+  } as const;
+}
+
+function compute(from: string, to: string, options: Options = {}) {
+  return computeOnePeriod(getRecipients, testDb.database, { ...query(options), period: { from, to } });
 }
 
 const close = (value: number) => expect.closeTo(value, 9);
@@ -248,6 +252,59 @@ describe('K5 recipients', () => {
     ]);
     const oldest = await compute('2024-01-01', '2024-06-30', { filters: { ageBand: ['65+'] } });
     expect(oldest.rows[0]?.values).toEqual({ recipients: 1, perThousand: close(0.5), newRecipients: 0, endedRecipients: 1, unitCost: null });
+  });
+
+  it('computes the twelve months of 2024 and the year in one call, empty months among them', async () => {
+    const months = Array.from({ length: 12 }, (_, index) => {
+      const month = String(index + 1).padStart(2, '0');
+      return { from: `2024-${month}-01`, to: new Date(Date.UTC(2024, index + 1, 0)).toISOString().slice(0, 10) };
+    });
+    const periods = [...months, { from: '2024-01-01', to: '2024-12-31' }];
+    const total = (recipients: number, newRecipients: number, endedRecipients: number, unitCost: number) => [
+      { group: null, values: { recipients, perThousand: close(recipients / 2), newRecipients, endedRecipients, unitCost: close(unitCost) } },
+    ];
+    const all = await getRecipients(testDb.database.db, { ...query({}), periods });
+    expect(all.map((result) => result.rows)).toEqual([
+      total(3, 0, 0, 0), // January: r1, r3, r5 (until 01-15); no postings
+      total(3, 1, 0, 0), // February: r1, r2 (new), r3
+      total(4, 1, 0, 25_000), // March: and r6 (new); 100,000 / 4; r3's § 97 ends 03-31, her § 85 runs on
+      total(4, 0, 1, 0), // April: r3's last grant ends 04-30
+      total(3, 0, 0, 0), // May: r1, r2, r6; r2's § 107 ends 05-31 and her § 108 starts 06-01
+      total(3, 0, 1, 0), // June: r6 ends 06-30 (her 2025 grant does not exist as of 2024-12-31)
+      total(2, 0, 0, 0), // July: r1, r2
+      total(3, 1, 0, 0), // August: and r4 (new)
+      total(4, 0, 1, 15_000), // September: r5 is back until 09-30; 60,000 / 4
+      total(3, 0, 1, 0), // October: r4 ends 10-31
+      total(2, 0, 0, -5_000), // November: −10,000 / 2
+      total(2, 0, 0, 0), // December
+      total(6, 3, 4, 25_000), // the year, as computed alone
+    ]);
+    expect(all[12]).toEqual(await compute('2024-01-01', '2024-12-31'));
+
+    // r3 (AUT) alone: § 85 until 04-30, § 97 until 03-31; nobody from May on, over 2024's 2,000 inhabitants
+    const aut = await getRecipients(testDb.database.db, { ...query({ by: 'paragraph', filters: { targetGroup: ['AUT'] } }), periods });
+    const r3 = (endedRecipients: number) => ({ recipients: 1, perThousand: close(0.5), newRecipients: 0, endedRecipients, unitCost: null });
+    for (const index of [0, 1, 2]) {
+      expect(aut[index]?.rows).toEqual([
+        { group: null, values: r3(0) },
+        { group: '85', values: r3(0) },
+        { group: '97', values: r3(0) },
+      ]);
+    }
+    expect(aut[3]?.rows).toEqual([
+      { group: null, values: r3(1) },
+      { group: '85', values: r3(1) },
+    ]);
+    for (const index of [4, 5, 6, 7, 8, 9, 10, 11]) {
+      expect(aut[index]?.rows).toEqual([
+        { group: null, values: { recipients: 0, perThousand: close(0), newRecipients: 0, endedRecipients: 0, unitCost: null } },
+      ]);
+    }
+    expect(aut[12]?.rows).toEqual([
+      { group: null, values: r3(1) },
+      { group: '85', values: r3(1) },
+      { group: '97', values: r3(1) },
+    ]);
   });
 
   it('gives zero counts when nobody passes, and null rates without population or recipients', async () => {

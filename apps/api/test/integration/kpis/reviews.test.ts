@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getReviews } from '../../../src/kpis/compute/get-reviews.ts';
 import { citizen, grant, loadKpiDataset } from '../../helpers/kpi-dataset.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database.ts';
-import { computeRows, H1_2024 } from './compute-rows.ts';
+import { computePeriodRows, computeRows, H1_2024, yearAndMonths } from './compute-rows.ts';
 
 let testDb: TestDatabase;
 
-const compute = computeRows(getReviews, () => testDb.database.db);
+const compute = computeRows(getReviews, () => testDb.database);
+const computePeriods = computePeriodRows(getReviews, () => testDb.database);
 
 const r1 = grant('A', '85', '2023-07-01', null); // start = D − 365: due; reviewed D − 364
 const r2 = grant('A', '85', '2023-07-02', null); // start = D − 364: not yet due
@@ -104,5 +105,30 @@ describe('K7 reviews', () => {
     expect(await compute('2015-01-01', '2015-12-31', { by: 'paragraph' })).toEqual([
       { group: null, values: { due: 0, reviewed: 0, reviewedShare: null, notYetDue: 0 } },
     ]);
+  });
+
+  it('reads 2024 and its month ends in one call, with an empty year in between', async () => {
+    // 2024, January … June, 2015 (nothing active), July … December.
+    const months = yearAndMonths(2024);
+    const periods = [...months.slice(0, 7), { from: '2015-01-01', to: '2015-12-31' }, ...months.slice(7)];
+    const results = await computePeriods(periods, { by: 'paragraph' });
+    // 2024 = D 2024-12-31 (D − 365 = 2024-01-01, D − 364 = 2024-01-02). Active: r1 r2 r3 r5 r7 r8 r9.
+    // Due: r1 r2 (85), r3 r5 (108), r9 (107); reviewed in 2024-01-02 … 12-31: r5 (06-30), r9
+    // (02-01) — r2's review on 2024-01-01 is one day too early. Not yet due: r7 (110), r8 (85).
+    expect(results[0]).toEqual([
+      { group: null, values: { due: 5, reviewed: 2, reviewedShare: 0.4, notYetDue: 2 } },
+      { group: '107', values: { due: 1, reviewed: 1, reviewedShare: 1, notYetDue: 0 } },
+      { group: '108', values: { due: 2, reviewed: 1, reviewedShare: 0.5, notYetDue: 0 } },
+      { group: '110', values: { due: 0, reviewed: 0, reviewedShare: null, notYetDue: 1 } },
+      { group: '85', values: { due: 2, reviewed: 0, reviewedShare: 0, notYetDue: 1 } },
+    ]);
+    // January = D 2024-01-31 (D − 365 = 2023-01-31). Active: r1 r2 r3 r4 r5 r6 r9; due r3 r4 r5 r6
+    // r9, reviewed since 2023-02-01: r3 (2023-07-01), r9 (2023-08-01); not yet due r1, r2.
+    expect(results[1]?.[0]).toEqual({ group: null, values: { due: 5, reviewed: 2, reviewedShare: 0.4, notYetDue: 2 } });
+    // June = D 2024-06-30, as in the first case.
+    expect(results[6]?.[0]).toEqual({ group: null, values: { due: 5, reviewed: 3, reviewedShare: 0.6, notYetDue: 2 } });
+    expect(results[7]).toEqual([{ group: null, values: { due: 0, reviewed: 0, reviewedShare: null, notYetDue: 0 } }]);
+    // December = D 2024-12-31, the same as the year.
+    expect(results[13]).toEqual(results[0]);
   });
 });

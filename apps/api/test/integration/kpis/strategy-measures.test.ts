@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getStrategyMeasures } from '../../../src/kpis/compute/get-strategy-measures.ts';
 import { citizen, clearKpiDataset, grant, loadKpiDataset } from '../../helpers/kpi-dataset.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database.ts';
-import { computeRows, H1_2024 } from './compute-rows.ts';
+import { computePeriodRows, computeRows, H1_2024, yearAndMonths } from './compute-rows.ts';
 
 let testDb: TestDatabase;
 
-const compute = computeRows(getStrategyMeasures, () => testDb.database.db);
+const compute = computeRows(getStrategyMeasures, () => testDb.database);
+const computePeriods = computePeriodRows(getStrategyMeasures, () => testDb.database);
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -162,5 +163,49 @@ describe('strategy measures', () => {
 
   it('gives zero counts and no statistics for a period without grants', async () => {
     expect(await compute('2010-01-01', '2010-12-31', { by: 'targetGroup' })).toEqual([{ group: null, values: nothing }]);
+  });
+
+  it('computes 2024, its months and an empty year in between in one call', async () => {
+    // 2024, January … June, 2010 (no grants), July … December.
+    const months = yearAndMonths(2024);
+    const periods = [...months.slice(0, 7), { from: '2010-01-01', to: '2010-12-31' }, ...months.slice(7)];
+    const results = await computePeriods(periods);
+    // 2024 (366 days), ages on 2024-12-31: young Y1, Y2, Y4. Older at a provider: O1 (TI), O2 (TE),
+    // O5 (TE, TI), O6 (TI from 07-01); internal O1, O5, O6. Rates: O1 1000·366, O2 3000·10, O3 0·31,
+    // O5 2000·194 (06-21 … 12-31), O6 5000·184 (07-01 … 12-31). New: H1's 14 + O6 and N1 §82a on
+    // 07-01 = 16, §82a: N1 ×2, N2 = 3.
+    expect(results[0]).toEqual([
+      {
+        group: null,
+        values: {
+          youngFormerlyPlacedHomeless: 3, olderRecipients: 4, olderInternal: 3, olderInternalShare: 0.75,
+          grantsWithRate: 5, averageDailyRate: expect.closeTo(1704000 / 785, 9),
+          newGrants: 16, newGrants82a: 3, newGrants82aShare: expect.closeTo(3 / 16, 12),
+        },
+      },
+    ]);
+    // February (29 days): older O1 (TI), O2 (TE 02-01 … 02-10), O5 (TE); rates O1 1000·29, O2 3000·10;
+    // new Y3 (30: not young), Y8 §85, O2 TE.
+    expect(results[2]).toEqual([
+      {
+        group: null,
+        values: {
+          youngFormerlyPlacedHomeless: 0, olderRecipients: 3, olderInternal: 1, olderInternalShare: expect.closeTo(1 / 3, 12),
+          grantsWithRate: 2, averageDailyRate: expect.closeTo(59000 / 39, 9), newGrants: 3, newGrants82a: 0, newGrants82aShare: 0,
+        },
+      },
+    ]);
+    expect(results[7]).toEqual([{ group: null, values: nothing }]);
+    // July (31 days): older O1, O5, O6, all internal; rates O1 1000, O5 2000, O6 5000 for 31 days
+    // each → 8000 / 3; new O6 and N1 §82a.
+    expect(results[8]).toEqual([
+      {
+        group: null,
+        values: {
+          youngFormerlyPlacedHomeless: 0, olderRecipients: 3, olderInternal: 3, olderInternalShare: 1,
+          grantsWithRate: 3, averageDailyRate: expect.closeTo(8000 / 3, 9), newGrants: 2, newGrants82a: 1, newGrants82aShare: 0.5,
+        },
+      },
+    ]);
   });
 });
