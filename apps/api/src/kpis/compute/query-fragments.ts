@@ -59,9 +59,17 @@ export function toKpiComputations<Row extends GroupedRow>(
   values: (row: Row) => KpiRow['values'],
   empty: (periodNo: number) => KpiRow['values'],
 ): KpiComputation[] {
+  // Grouped once: results of a 134-period precompute by provider run to ~700,000 rows.
+  const rowsByPeriod = new Map<number, Row[]>();
+  for (const row of rows) {
+    const periodNo = Number(row.period_no);
+    const list = rowsByPeriod.get(periodNo);
+    if (list) list.push(row);
+    else rowsByPeriod.set(periodNo, [row]);
+  }
   return query.periods.map((_, index) => {
     const periodNo = index + 1;
-    const periodRows = rows.filter((row) => Number(row.period_no) === periodNo);
+    const periodRows = rowsByPeriod.get(periodNo) ?? [];
     return {
       rows: periodRows.some((row) => row.is_total)
         ? toKpiRows(periodRows, query.by, values)
