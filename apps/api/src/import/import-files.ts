@@ -401,7 +401,7 @@ function parseRow(
   const values = record.map((raw, index) => {
     const column = columns[index] as ColumnSpec;
     const text = raw.trim();
-    if (looksLikeCpr(text)) {
+    if (looksLikeCpr(text, { amountColumn: column.value.kind === 'decimal' })) {
       report(column.header, maskCpr(text), 'Værdien ligner et CPR-nummer. Filen afvises: brug pseudonyme id’er');
       return null;
     }

@@ -95,6 +95,15 @@ describe('importing a valid batch', () => {
     expect([grant.end_date, grant.hours_per_week]).toEqual(['2024-09-30', 5]);
     expect(await db().selectFrom('service_grant').select('grant_id').execute()).toHaveLength(3);
   });
+
+  it('takes a ten-digit amount as an amount, not a CPR number (a national budget line)', async () => {
+    // 2612851234 starts with a valid DDMMYY (26.12.85); in an amount column it is 2.6 bn. kr.
+    const files = await writeImportFiles({ 'budget.csv': 'aar;funktion;type;beloeb;opgjort_dato\n2025;5.38.50;oprindeligt;2612851234;' });
+    const report = await importFiles(db(), files, { source: 'cli' });
+    expect(report.ok, JSON.stringify(report.ok ? null : report.errors)).toBe(true);
+    const line = await db().selectFrom('budget').select('amount').where('year', '=', 2025).executeTakeFirstOrThrow();
+    expect(line.amount).toBe(2_612_851_234);
+  });
 });
 
 describe('encodings and separators', () => {

@@ -66,6 +66,11 @@ describe('looksLikeCpr', () => {
     'does not flag %s',
     (text) => expect(looksLikeCpr(text)).toBe(false),
   );
+  it('reads amount columns by the dashed form only: 2612851234 kr. is a national budget line', () => {
+    expect(looksLikeCpr('2612851234', { amountColumn: true })).toBe(false);
+    expect(looksLikeCpr('2612851234')).toBe(true);
+    expect(looksLikeCpr('261285-1234', { amountColumn: true })).toBe(true);
+  });
   it('masks digits so a refused value is never echoed', () => {
     expect(maskCpr('010190-1234')).toBe('••••••-••••');
   });
