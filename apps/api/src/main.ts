@@ -57,7 +57,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void server.close().then(() => process.exit(0));
   });
 }
-await server.listen({ port: config.port, host: config.host });
+try {
+  await server.listen({ port: config.port, host: config.host });
+} catch (error) {
+  if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+  console.error(`Port ${config.port} er allerede i brug (kører programmet allerede?). Stop det andet program, eller vælg en anden port med PORT=…`);
+  await database.close();
+  process.exit(1);
+}
 const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
 console.log(`Klar på http://${shownHost}:${config.port} (startede på ${seconds()} s)`);
 // Standard KPI results are precomputed in the background; until then requests compute live.

@@ -26,9 +26,9 @@ export interface KpiContext {
 
 /**
  * What decides whether a cached context is still current: the latest import and the settings
- * row, read in one small query per request. Reference tables change by import or by an
- * administrator's edit, which bumps the settings' change counter in a later migration's triggers
- * — until then an edit of paragraphs or functions shows after the next import or restart.
+ * row and the P/L index, read in one small query per request. An edit of paragraphs or
+ * functions made directly in the database shows after the next import or restart; there is no
+ * edit route for them yet.
  */
 async function readVersionStamp(db: Kysely<Tables>): Promise<string> {
   const { rows } = await sql<{ stamp: string }>`
