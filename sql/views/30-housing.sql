@@ -10,11 +10,10 @@
 --
 -- A grant is active from its start to its end inclusive, so it switches on at its start and off
 -- the day after its end. Per citizen and day on which any of her grants switches: the number of
--- residential and of 85 grants active from that day on, hence her boform from that day on; a
--- citizen going from one boform to another (or to none) moves one count between the two. `delta`
--- is the net move per target group, birth year and boform on a day: the count on D is the sum of
--- the deltas on days ≤ D.
-CREATE MATERIALIZED VIEW kpi.housing_move AS
+-- residential and of 85 grants active from that day on, hence her boform (`measure`, NULL = none)
+-- from `first_day` up to the day before `next_day` (NULL: from then on). The stock below counts
+-- these, and the drill to rows lists the citizens they hold on a date, so both read one formula.
+CREATE MATERIALIZED VIEW kpi.housing_boform AS
 WITH switch AS (
   SELECT citizen_id, target_group, birth_year, start_date AS day,
          paragraph IN ('105', '107', '108') AS residential, 1 AS delta
@@ -32,15 +31,24 @@ WITH switch AS (
   FROM switch
   GROUP BY citizen_id, target_group, birth_year, day
   WINDOW citizen_days AS (PARTITION BY citizen_id ORDER BY day)
-), boform AS (
-  SELECT citizen_id, target_group, birth_year, day,
-         CASE WHEN residential_grants > 0 THEN 'residential'
-              WHEN independent_grants > 0 THEN 'independent' END AS measure
-  FROM active
-), change AS (
-  SELECT target_group, birth_year, day, measure,
-         lag(measure) OVER (PARTITION BY citizen_id ORDER BY day) AS previous
-  FROM boform
+)
+SELECT citizen_id, target_group, birth_year, day AS first_day,
+       lead(day) OVER (PARTITION BY citizen_id ORDER BY day) AS next_day,
+       CASE WHEN residential_grants > 0 THEN 'residential'
+            WHEN independent_grants > 0 THEN 'independent' END AS measure
+FROM active;
+
+-- The citizens holding a boform on a day D: the spans containing D.
+CREATE INDEX housing_boform_days_idx ON kpi.housing_boform USING gist (daterange(first_day, next_day));
+
+-- A citizen going from one boform to another (or to none) moves one count between the two.
+-- `delta` is the net move per target group, birth year and boform on a day: the count on D is the
+-- sum of the deltas on days ≤ D.
+CREATE MATERIALIZED VIEW kpi.housing_move AS
+WITH change AS (
+  SELECT target_group, birth_year, first_day AS day, measure,
+         lag(measure) OVER (PARTITION BY citizen_id ORDER BY first_day) AS previous
+  FROM kpi.housing_boform
 ), move AS (
   SELECT target_group, birth_year, day, measure, 1 AS delta
   FROM change WHERE measure IS NOT NULL AND measure IS DISTINCT FROM previous

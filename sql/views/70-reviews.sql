@@ -3,17 +3,18 @@
 -- (start … start + 364), 'due' while active from start + 365 on, and within that 'reviewed'
 -- on the days with a review in D − 364 … D (each review covers its own day and the 364 after it).
 -- The grants of a status on D are then the intervals containing D, read from a day ledger for
--- any number of dates at once.
+-- any number of dates at once. Each span names its grant and citizen, so the drill to rows lists
+-- the grants of a status on D from the same spans the counts come from.
 CREATE MATERIALIZED VIEW kpi.grant_review_span AS
-SELECT paragraph, birth_year, target_group, 'not_yet_due' AS status,
+SELECT grant_id, citizen_id, paragraph, birth_year, target_group, 'not_yet_due' AS status,
        start_date AS first_day, least(end_date, start_date + 364) AS last_day
 FROM kpi.grant_fact
 UNION ALL
-SELECT paragraph, birth_year, target_group, 'due', start_date + 365, end_date
+SELECT grant_id, citizen_id, paragraph, birth_year, target_group, 'due', start_date + 365, end_date
 FROM kpi.grant_fact
 WHERE end_date IS NULL OR end_date >= start_date + 365
 UNION ALL
-SELECT g.paragraph, g.birth_year, g.target_group, 'reviewed', lower(run), upper(run) - 1
+SELECT grant_id, g.citizen_id, g.paragraph, g.birth_year, g.target_group, 'reviewed', lower(run), upper(run) - 1
 FROM (
   SELECT g.grant_id,
          range_agg(daterange(r.review_date, r.review_date + 364, '[]'))

@@ -3,7 +3,6 @@
  * the API and the built shell page, checked in a real Chromium; then a restart keeps the data and
  * seeds nothing.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, startApp, type RunningApp } from './app-process.ts';
 import { launchChromium } from './browser.ts';
+import { buildWebApp } from './build-web.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sol-e2e-'));
 const artifacts = join(REPO_ROOT, 'test-results');
@@ -26,7 +26,7 @@ interface Health {
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  execFileSync(join(REPO_ROOT, 'apps/web/node_modules/.bin/vite'), ['build', '--logLevel', 'error'], { cwd: join(REPO_ROOT, 'apps/web') });
+  await buildWebApp();
   browser = await launchChromium();
   app = await startApp({ DATA_DIR: dataDir });
   console.log(`første start (tom datamappe → klar): ${(app.startupMs / 1000).toFixed(1)} s`);
@@ -54,9 +54,10 @@ describe('first start on an empty data folder', () => {
     for (const table of Object.keys(health.counts)) expect(health.counts[table], table).toBeGreaterThan(0);
   });
 
-  it('serves the Danish shell page with the same counts, formatted da-DK', async () => {
+  it('serves the Danish data page with the same counts, formatted da-DK', async () => {
     const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-    await page.goto(app.url);
+    // The status panel with the row counts lives on the Data page.
+    await page.goto(`${app.url}/data`);
     await expect.poll(() => page.getByText('Indlejret database (PGlite)').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await page.locator('html').getAttribute('lang')).toBe('da');
     const citizens = new Intl.NumberFormat('da-DK').format(health.counts.citizen ?? -1);

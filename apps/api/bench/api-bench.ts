@@ -4,13 +4,18 @@
  * endpoint runs (captured from Kysely) with the same concurrency. Prints p50/p99 of both and their
  * ratios, at municipal scale and at national scale (×100 citizens and postings), and the growth
  * from one to the other. Each KPI is measured twice: a standard request (a year, served from the
- * precomputed result store, the product's steady state) and the same year as of the month before
- * (not precomputed, so computed live in one multi-period statement). Figures only: nothing here
- * passes or fails on speed.
+ * precomputed result store, the product's steady state — after its first request the API sends
+ * the finished answer from its in-memory answer cache, checking the data version in the database
+ * on every request; the bare side runs the result-store read) and the same year as of the month
+ * before (not precomputed and never cached, so computed live in one multi-period statement). The
+ * API runs in a child process of its own (bench-server.ts), as in production. Figures only:
+ * nothing here passes or fails on speed.
  *
  * BENCH_SCALES (default "1,100"), BENCH_SECONDS per endpoint (default 10).
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { KPI_CATALOGUE } from '@sol/domain/kpi-catalogue.ts';
@@ -23,7 +28,6 @@ import { getKpiResult } from '../src/kpis/get-kpi-result.ts';
 import { precomputeStandardResults } from '../src/kpis/result-store.ts';
 import { lastDayOfMonth } from '../src/kpis/resolve-period.ts';
 import { getKpiContext } from '../src/repositories/get-kpi-context.ts';
-import { buildServer } from '../src/server.ts';
 
 const SCALES = (process.env.BENCH_SCALES ?? '1,100').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -48,7 +52,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** The captured statements of one request, run back to back per connection, 20 connections. */
-async function benchBare(url: string, statements: { sql: string; parameters: readonly unknown[] }[]): Promise<Latency> {
+async function benchBare(url: string, statements: { sql: string; parameters: readonly unknown[] }[], seconds = SECONDS): Promise<Latency> {
   const clients = await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
       // the same session settings as the API's pool (create-database.ts)
@@ -58,7 +62,7 @@ async function benchBare(url: string, statements: { sql: string; parameters: rea
     }),
   );
   const latencies: number[] = [];
-  const until = performance.now() + SECONDS * 1000;
+  const until = performance.now() + seconds * 1000;
   await Promise.all(
     clients.map(async (client) => {
       while (performance.now() < until) {
@@ -73,10 +77,35 @@ async function benchBare(url: string, statements: { sql: string; parameters: rea
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: latencies.length };
 }
 
-async function benchApi(url: string): Promise<Latency> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+async function benchApi(url: string, seconds = SECONDS): Promise<Latency> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total };
+}
+
+/** The API in a child process of its own (bench-server.ts), as in production. */
+async function startServerProcess(databaseUrl: string): Promise<{ address: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./bench-server.ts', import.meta.url))], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, POOL_SIZE: String(CONNECTIONS) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const address = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening (\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`bench-server stopped (exit ${code}) before listening`)));
+  });
+  return {
+    address,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 async function benchScale(adminUrl: string, scale: number): Promise<Row[]> {
@@ -108,8 +137,6 @@ async function benchScale(adminUrl: string, scale: number): Promise<Row[]> {
     `Skala ×${scale}: ${report.totalRows.toLocaleString('da-DK')} rækker indlæst og views opdateret på ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`,
   );
 
-  const server = await buildServer({ database, closeDatabaseOnShutdown: true, logger: false });
-  const address = await server.listen({ port: 0, host: '127.0.0.1' });
   const context = await getKpiContext(database.db);
   const precompute = await precomputeStandardResults(database.db, context);
   console.log(
@@ -121,6 +148,8 @@ async function benchScale(adminUrl: string, scale: number): Promise<Row[]> {
   const previousMonthEnd =
     month === 1 ? lastDayOfMonth(Number(defaultAsOf.slice(0, 4)) - 1, 12) : lastDayOfMonth(Number(defaultAsOf.slice(0, 4)), month - 1);
 
+  const server = await startServerProcess(url);
+  const address = server.address;
   const rows: Row[] = [];
   const variants = KPI_CATALOGUE.flatMap((kpi) => [
     { kpi, query: { year } },
@@ -136,14 +165,18 @@ async function benchScale(adminUrl: string, scale: number): Promise<Row[]> {
     statements.length = 0;
     await getKpiResult(recorder.db, kpi, query, recorderContext);
     await recorder.close();
+    // One warm-up second each (plans cached, JIT warm, pools filled), then the measured run.
+    await benchBare(url, statements, 1);
     const bare = await benchBare(url, statements);
+    await benchApi(`${address}${path}`, 1);
     const api = await benchApi(`${address}${path}`);
     rows.push({ endpoint: path, bare, api });
     console.log(
       `  ${path.padEnd(62)} bar p50 ${bare.p50.toFixed(1).padStart(7)} ms  p99 ${bare.p99.toFixed(1).padStart(7)} ms | API p50 ${api.p50.toFixed(1).padStart(7)} ms  p99 ${api.p99.toFixed(1).padStart(7)} ms | p50 ×${(api.p50 / bare.p50).toFixed(2)}  p99 ×${(api.p99 / bare.p99).toFixed(2)}  (${statements.length} sætninger)`,
     );
   }
-  await server.close();
+  await server.stop();
+  await database.close();
   const cleanup = new pg.Client({ connectionString: adminUrl });
   await cleanup.connect();
   await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -3,13 +3,17 @@
  * in that order. main.ts and the tests register it on a fresh Fastify instance.
  */
 import type { FastifyInstance } from 'fastify';
+import { DEFAULT_IMPORT_MAX_FILE_MB } from './config.ts';
 import type { Database } from './db/create-database.ts';
 import database from './plugins/app/database.ts';
 import errorHandler from './plugins/app/error-handler.ts';
+import importJobs from './plugins/app/import-jobs.ts';
 import resultStore from './plugins/app/result-store.ts';
+import multipart from './plugins/external/multipart.ts';
 import openapi from './plugins/external/openapi.ts';
 import webApp from './plugins/external/web-app.ts';
 import imports from './routes/api/imports.ts';
+import kpiDrill from './routes/api/kpi-drill.ts';
 import kpis from './routes/api/kpis.ts';
 import reference from './routes/api/reference.ts';
 import strategy from './routes/api/strategy.ts';
@@ -22,20 +26,26 @@ export interface AppOptions {
   webDistDir?: string | null;
   /** precompute standard KPI results in the background when they are missing (the product: yes) */
   precomputeResults?: boolean;
+  /** Largest CSV file an upload may carry, in bytes (default 200 MB; config IMPORT_MAX_FILE_MB). */
+  importMaxFileBytes?: number;
 }
 
 export default async function app(fastify: FastifyInstance, options: AppOptions): Promise<void> {
+  const maxFileBytes = options.importMaxFileBytes ?? DEFAULT_IMPORT_MAX_FILE_MB * 1024 * 1024;
   await fastify.register(openapi);
   await fastify.register(webApp, { webDistDir: options.webDistDir ?? null });
+  await fastify.register(multipart, { maxFileBytes });
   await fastify.register(database, {
     database: options.database,
     closeOnShutdown: options.closeDatabaseOnShutdown ?? true,
   });
   await fastify.register(resultStore, { enabled: options.precomputeResults ?? false });
+  await fastify.register(importJobs);
   await fastify.register(errorHandler);
   await fastify.register(health);
-  await fastify.register(imports);
+  await fastify.register(imports, { maxFileBytes });
   await fastify.register(kpis);
+  await fastify.register(kpiDrill);
   await fastify.register(strategy);
   await fastify.register(reference);
 }

@@ -10,7 +10,11 @@ export interface Config {
   host: string;
   webDistDir: string;
   seedDemoData: boolean;
+  /** Largest CSV file an upload may carry, in bytes (IMPORT_MAX_FILE_MB, default 200 MB). */
+  importMaxFileBytes: number;
 }
+
+export const DEFAULT_IMPORT_MAX_FILE_MB = 200;
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -30,6 +34,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT skal være et portnummer (0–65535), ikke "${env.PORT}"`);
   }
+  const importMaxFileMb = Number(env.IMPORT_MAX_FILE_MB ?? DEFAULT_IMPORT_MAX_FILE_MB);
+  if (!Number.isFinite(importMaxFileMb) || importMaxFileMb <= 0) {
+    throw new Error(`IMPORT_MAX_FILE_MB skal være et positivt antal megabyte, ikke "${env.IMPORT_MAX_FILE_MB}"`);
+  }
   return {
     database: databaseConfigFromEnv({ ...env, DATA_DIR: dataDir }),
     dataDir,
@@ -37,5 +45,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST?.trim() || '127.0.0.1',
     webDistDir: fileURLToPath(new URL('../../web/dist/', import.meta.url)),
     seedDemoData: env.SEED_DEMO_DATA !== 'false',
+    importMaxFileBytes: Math.round(importMaxFileMb * 1024 * 1024),
   };
 }

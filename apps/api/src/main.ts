@@ -51,6 +51,7 @@ const server = await buildServer({
   webDistDir: config.webDistDir,
   logger: process.env.LOG_LEVEL !== 'silent',
   precomputeResults: true,
+  importMaxFileBytes: config.importMaxFileBytes,
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -61,6 +61,12 @@ export interface MeasureDefinition {
   derivedFrom?: readonly string[];
   /** For counts: this count is an additive part of that count in the same row. */
   partOf?: string;
+  /**
+   * The wanted direction where the strategies or plain sense give one (shorter processing times,
+   * more citizens in independent housing); absent where a change is neither good nor bad in
+   * itself (spending, counts of recipients).
+   */
+  direction?: Direction;
   /** Fractional digits shown (shares are 0–1 in the API and shown as percent). */
   decimals: number;
 }
@@ -87,7 +93,47 @@ export interface KpiDefinition {
    */
   periodReading: 'flow' | 'stock';
   source: string;
+  /** The records behind a cell; absent when the KPI has none to show (amounts of postings). */
+  drill?: DrillDefinition;
 }
+
+/**
+ * How a cell's records are shown (drill to rows): the unit tells the dashboard how to show a value;
+ * `emptyText` is shown for an empty (null) value where empty means something ("løbende").
+ */
+export type DrillColumnUnit = 'id' | 'tekst' | 'dato' | 'dage' | 'janej' | 'score';
+
+export interface DrillColumn {
+  key: string;
+  title: string;
+  unit: DrillColumnUnit;
+  emptyText?: string;
+  /** How the value is read, where the title alone leaves it open. */
+  description?: string;
+}
+
+/**
+ * A KPI whose counts are of citizens, cases, grants or stays can show the records behind a cell
+ * (a group of a breakdown, in the period or one point of its series). Absent where the values are
+ * sums of postings, not records of people.
+ */
+export interface DrillDefinition {
+  /** The count measures whose records the rows are: a cell has as many rows as these add up to. */
+  counts: readonly string[];
+  /**
+   * Further counts a reader can recount from the columns (a yes/no, a status). Suppression covers
+   * them too: the rows are withheld when any of these or of `counts` is withheld in the cell.
+   */
+  revealed: readonly string[];
+  columns: readonly DrillColumn[];
+}
+
+// Columns several drills share; the citizen is always her pseudonymous id, never a CPR number.
+const CITIZEN: DrillColumn = { key: 'citizenId', title: 'Borger (pseudonymt id)', unit: 'id' };
+const TARGET_GROUP: DrillColumn = { key: 'targetGroup', title: 'Målgruppe', unit: 'tekst' };
+const AGE_BAND_ON_END: DrillColumn = {
+  key: 'ageBand', title: 'Aldersgruppe', unit: 'tekst', description: 'Alderen på periodens slutdato (år minus fødselsår)',
+};
 
 const CASES = 'Kilde: sagssystemet (ansøgninger)';
 const GRANTS = 'Kilde: sagssystemet (indsatser)';
@@ -109,22 +155,41 @@ export const KPI_CATALOGUE: readonly KpiDefinition[] = [
     headline: 'medianDays',
     measures: [
       { id: 'decided', title: 'Afgjorte ansøgninger', unit: 'antal', kind: 'count', decimals: 0 },
-      { id: 'medianDays', title: 'Median sagsbehandlingstid', unit: 'dage', kind: 'statistic', basedOn: 'decided', decimals: 1 },
-      { id: 'p90Days', title: '90 %-fraktil', unit: 'dage', kind: 'statistic', basedOn: 'decided', decimals: 1 },
+      { id: 'medianDays', title: 'Median sagsbehandlingstid', unit: 'dage', kind: 'statistic', basedOn: 'decided', direction: 'down', decimals: 1 },
+      { id: 'p90Days', title: '90 %-fraktil', unit: 'dage', kind: 'statistic', basedOn: 'decided', direction: 'down', decimals: 1 },
       { id: 'decidedWithDeadline', title: 'Afgjorte med frist', unit: 'antal', kind: 'count', decimals: 0 },
       { id: 'withinDeadline', title: 'Afgjort inden for fristen', unit: 'antal', kind: 'count', partOf: 'decidedWithDeadline', decimals: 0 },
       {
         id: 'withinDeadlineShare', title: 'Andel afgjort inden for fristen', unit: 'procent', kind: 'statistic',
-        basedOn: 'decidedWithDeadline', derivedFrom: ['withinDeadline'], decimals: 1,
+        basedOn: 'decidedWithDeadline', derivedFrom: ['withinDeadline'], direction: 'up', decimals: 1,
       },
       { id: 'openAtEnd', title: 'Åbne sager ved periodens slutning', unit: 'antal', kind: 'count', decimals: 0 },
-      { id: 'openPastDeadline', title: 'Heraf over fristen', unit: 'antal', kind: 'count', partOf: 'openAtEnd', decimals: 0 },
+      { id: 'openPastDeadline', title: 'Heraf over fristen', unit: 'antal', kind: 'count', partOf: 'openAtEnd', direction: 'down', decimals: 0 },
     ],
     breakdowns: ['paragraph', 'decision'],
     filters: ['targetGroup', 'paragraph', 'ageBand'],
     hasAmounts: false,
     periodReading: 'flow',
     source: CASES,
+    drill: {
+      counts: ['decided', 'openAtEnd'],
+      revealed: ['decidedWithDeadline', 'withinDeadline', 'openPastDeadline'],
+      columns: [
+        { key: 'applicationId', title: 'Sag', unit: 'id' },
+        CITIZEN,
+        { key: 'paragraph', title: 'Paragraf', unit: 'tekst' },
+        { key: 'status', title: 'Status', unit: 'tekst', description: 'Afgjort i perioden eller åben ved periodens slutning' },
+        { key: 'received', title: 'Modtaget', unit: 'dato' },
+        { key: 'decided', title: 'Afgjort', unit: 'dato', emptyText: 'ikke afgjort' },
+        { key: 'decision', title: 'Afgørelse', unit: 'tekst', emptyText: 'ikke afgjort' },
+        {
+          key: 'processingDays', title: 'Sagsbehandlingstid (dage)', unit: 'dage',
+          description: 'Afgjorte: fra modtaget til afgjort. Åbne: fra modtaget til periodens slutdato',
+        },
+        { key: 'deadlineDays', title: 'Frist (dage)', unit: 'dage', emptyText: 'ingen frist', description: 'Fristen, som den gjaldt på modtagelsesdagen' },
+        { key: 'withinDeadline', title: 'Inden for fristen', unit: 'janej', emptyText: 'ingen frist' },
+      ],
+    },
   },
   {
     id: 'expenditure',
@@ -172,15 +237,26 @@ export const KPI_CATALOGUE: readonly KpiDefinition[] = [
       { id: 'total', title: 'I alt', unit: 'antal', kind: 'count', decimals: 0 },
       {
         id: 'independentShare', title: 'Andel i selvstændig bolig', unit: 'procent', kind: 'statistic',
-        basedOn: 'total', derivedFrom: ['independent', 'residential'], decimals: 1,
+        basedOn: 'total', derivedFrom: ['independent', 'residential'], direction: 'up', decimals: 1,
       },
-      { id: 'youngEntering', title: 'Unge (18–24 år) der flytter i botilbud', unit: 'antal', kind: 'count', decimals: 0 },
+      { id: 'youngEntering', title: 'Unge (18–24 år) der flytter i botilbud', unit: 'antal', kind: 'count', direction: 'down', decimals: 0 },
     ],
     breakdowns: ['targetGroup', 'ageBand'],
     filters: ['targetGroup', 'ageBand'],
     hasAmounts: false,
     periodReading: 'stock',
     source: GRANTS,
+    drill: {
+      counts: ['total'],
+      revealed: ['independent', 'residential'],
+      columns: [
+        CITIZEN,
+        TARGET_GROUP,
+        AGE_BAND_ON_END,
+        { key: 'boform', title: 'Boform', unit: 'tekst', description: 'Botilbud går forud for selvstændig bolig' },
+        { key: 'paragraphs', title: 'Aktive paragraffer', unit: 'tekst', description: 'Paragraffer med en aktiv indsats på opgørelsesdagen' },
+      ],
+    },
   },
   {
     id: 'temporary-stays',
@@ -197,17 +273,33 @@ export const KPI_CATALOGUE: readonly KpiDefinition[] = [
     measures: [
       { id: 'stays', title: 'Ophold i kohorten', unit: 'antal', kind: 'count', decimals: 0 },
       { id: 'ended', title: 'Heraf afsluttet', unit: 'antal', kind: 'count', partOf: 'stays', decimals: 0 },
-      { id: 'medianDays', title: 'Median opholdslængde (Kaplan–Meier)', unit: 'dage', kind: 'statistic', basedOn: 'stays', decimals: 0 },
-      { id: 'endedWithin365Share', title: 'Andel afsluttet inden 365 dage', unit: 'procent', kind: 'statistic', basedOn: 'stays', decimals: 1 },
+      { id: 'medianDays', title: 'Median opholdslængde (Kaplan–Meier)', unit: 'dage', kind: 'statistic', basedOn: 'stays', direction: 'down', decimals: 0 },
+      { id: 'endedWithin365Share', title: 'Andel afsluttet inden 365 dage', unit: 'procent', kind: 'statistic', basedOn: 'stays', direction: 'up', decimals: 1 },
       { id: 'meanEndedDays', title: 'Gennemsnit for afsluttede ophold', unit: 'dage', kind: 'statistic', basedOn: 'ended', decimals: 0 },
       { id: 'runningOnAsOf', title: 'Løbende ophold på opgørelsesdatoen', unit: 'antal', kind: 'count', decimals: 0 },
-      { id: 'runningOver730', title: 'Heraf løbet over 730 dage', unit: 'antal', kind: 'count', partOf: 'runningOnAsOf', decimals: 0 },
+      { id: 'runningOver730', title: 'Heraf løbet over 730 dage', unit: 'antal', kind: 'count', partOf: 'runningOnAsOf', direction: 'down', decimals: 0 },
     ],
     breakdowns: ['targetGroup', 'cohortYear', 'operation'],
     filters: ['targetGroup', 'operation'],
     hasAmounts: false,
     periodReading: 'flow',
     source: GRANTS,
+    drill: {
+      counts: ['stays'],
+      revealed: ['ended', 'runningOnAsOf', 'runningOver730'],
+      columns: [
+        CITIZEN,
+        TARGET_GROUP,
+        { key: 'operation', title: 'Driftsform', unit: 'tekst', description: 'Driftsformen for tilbuddet i opholdets første indsats' },
+        { key: 'stayStart', title: 'Opholdets start', unit: 'dato' },
+        { key: 'stayEnd', title: 'Opholdets slutning', unit: 'dato', emptyText: 'løbende' },
+        {
+          key: 'days', title: 'Længde (dage)', unit: 'dage',
+          description: 'Afsluttede: slut − start + 1. Løbende: opgørelsesdato − start + 1',
+        },
+        { key: 'censored', title: 'Løbende (censureret)', unit: 'janej' },
+      ],
+    },
   },
   {
     id: 'recipients',
@@ -240,6 +332,16 @@ export const KPI_CATALOGUE: readonly KpiDefinition[] = [
     hasAmounts: true,
     periodReading: 'flow',
     source: `${GRANTS} og økonomisystemet`,
+    drill: {
+      counts: ['recipients'],
+      revealed: [],
+      columns: [
+        CITIZEN,
+        TARGET_GROUP,
+        AGE_BAND_ON_END,
+        { key: 'paragraphs', title: 'Paragraffer', unit: 'tekst', description: 'Paragraffer med en aktiv indsats i perioden' },
+      ],
+    },
   },
   {
     id: 'providers',
@@ -265,7 +367,7 @@ export const KPI_CATALOGUE: readonly KpiDefinition[] = [
       { id: 'internalCitizens', title: 'Borgere hos interne tilbud', unit: 'antal', kind: 'count', partOf: 'citizens', decimals: 0 },
       {
         id: 'internalShare', title: 'Andel hos interne tilbud', unit: 'procent', kind: 'statistic',
-        basedOn: 'citizens', derivedFrom: ['internalCitizens'], decimals: 1,
+        basedOn: 'citizens', derivedFrom: ['internalCitizens'], direction: 'up', decimals: 1,
       },
     ],
     breakdowns: ['operation', 'provider'],
@@ -273,6 +375,16 @@ export const KPI_CATALOGUE: readonly KpiDefinition[] = [
     hasAmounts: true,
     periodReading: 'flow',
     source: `${GRANTS} og økonomisystemet`,
+    drill: {
+      counts: ['citizens'],
+      revealed: ['internalCitizens'],
+      columns: [
+        CITIZEN,
+        TARGET_GROUP,
+        { key: 'providers', title: 'Tilbud', unit: 'tekst', description: 'Tilbud med en aktiv indsats i perioden' },
+        { key: 'operation', title: 'Driftsform', unit: 'tekst' },
+      ],
+    },
   },
   {
     id: 'reviews',
@@ -287,7 +399,7 @@ export const KPI_CATALOGUE: readonly KpiDefinition[] = [
       { id: 'reviewed', title: 'Heraf fulgt op', unit: 'antal', kind: 'count', partOf: 'due', decimals: 0 },
       {
         id: 'reviewedShare', title: 'Andel fulgt op', unit: 'procent', kind: 'statistic',
-        basedOn: 'due', derivedFrom: ['reviewed'], decimals: 1,
+        basedOn: 'due', derivedFrom: ['reviewed'], direction: 'up', decimals: 1,
       },
       { id: 'notYetDue', title: 'Endnu ikke forfaldne', unit: 'antal', kind: 'count', decimals: 0 },
     ],
@@ -296,6 +408,19 @@ export const KPI_CATALOGUE: readonly KpiDefinition[] = [
     hasAmounts: false,
     periodReading: 'stock',
     source: GRANTS,
+    drill: {
+      counts: ['due', 'notYetDue'],
+      revealed: ['reviewed'],
+      columns: [
+        { key: 'grantId', title: 'Indsats', unit: 'id' },
+        CITIZEN,
+        { key: 'paragraph', title: 'Paragraf', unit: 'tekst' },
+        { key: 'start', title: 'Start', unit: 'dato' },
+        { key: 'latestReview', title: 'Seneste opfølgning', unit: 'dato', emptyText: 'ingen' },
+        { key: 'status', title: 'Status', unit: 'tekst', description: 'Forfalden: startet mindst 365 dage før opgørelsesdagen' },
+        { key: 'reviewed', title: 'Fulgt op inden for 365 dage', unit: 'janej', emptyText: 'endnu ikke forfalden' },
+      ],
+    },
   },
   {
     id: 'measurements',
@@ -309,18 +434,18 @@ export const KPI_CATALOGUE: readonly KpiDefinition[] = [
       { id: 'faellesskabMeasured', title: 'Målt: fællesskab', unit: 'antal', kind: 'count', decimals: 0 },
       {
         id: 'faellesskabShare', title: 'Andel i fællesskab', unit: 'procent', kind: 'statistic',
-        basedOn: 'faellesskabMeasured', decimals: 1,
+        basedOn: 'faellesskabMeasured', direction: 'up', decimals: 1,
       },
       { id: 'dialogMeasured', title: 'Målt: dialog', unit: 'antal', kind: 'count', decimals: 0 },
-      { id: 'dialogAverage', title: 'Dialog med sagsbehandler (1–5)', unit: 'score', kind: 'statistic', basedOn: 'dialogMeasured', decimals: 2 },
+      { id: 'dialogAverage', title: 'Dialog med sagsbehandler (1–5)', unit: 'score', kind: 'statistic', basedOn: 'dialogMeasured', direction: 'up', decimals: 2 },
       { id: 'effektMeasured', title: 'Målt: effekt', unit: 'antal', kind: 'count', decimals: 0 },
-      { id: 'effektAverage', title: 'Oplevet effekt (1–5)', unit: 'score', kind: 'statistic', basedOn: 'effektMeasured', decimals: 2 },
+      { id: 'effektAverage', title: 'Oplevet effekt (1–5)', unit: 'score', kind: 'statistic', basedOn: 'effektMeasured', direction: 'up', decimals: 2 },
       { id: 'trivselMeasured', title: 'Målt: trivsel', unit: 'antal', kind: 'count', decimals: 0 },
-      { id: 'trivselAverage', title: 'Trivsel i tilbuddet (1–5)', unit: 'score', kind: 'statistic', basedOn: 'trivselMeasured', decimals: 2 },
+      { id: 'trivselAverage', title: 'Trivsel i tilbuddet (1–5)', unit: 'score', kind: 'statistic', basedOn: 'trivselMeasured', direction: 'up', decimals: 2 },
       { id: 'sammenhaengMeasured', title: 'Målt: sammenhæng', unit: 'antal', kind: 'count', decimals: 0 },
       {
         id: 'sammenhaengAverage', title: 'Oplevet sammenhæng (1–5)', unit: 'score', kind: 'statistic',
-        basedOn: 'sammenhaengMeasured', decimals: 2,
+        basedOn: 'sammenhaengMeasured', direction: 'up', decimals: 2,
       },
     ],
     breakdowns: ['targetGroup'],
@@ -328,6 +453,17 @@ export const KPI_CATALOGUE: readonly KpiDefinition[] = [
     hasAmounts: false,
     periodReading: 'flow',
     source: 'Kilde: målinger af borgernes oplevelse',
+    drill: {
+      counts: ['faellesskabMeasured', 'dialogMeasured', 'effektMeasured', 'trivselMeasured', 'sammenhaengMeasured'],
+      revealed: [],
+      columns: [
+        CITIZEN,
+        TARGET_GROUP,
+        { key: 'measure', title: 'Måling', unit: 'tekst' },
+        { key: 'measuredOn', title: 'Dato', unit: 'dato', description: 'Borgerens seneste måling i perioden' },
+        { key: 'value', title: 'Værdi', unit: 'score', description: 'Fællesskab: 1 = deltager, 0 = deltager ikke. Øvrige: 1–5' },
+      ],
+    },
   },
   {
     id: 'strategy-measures',
@@ -343,23 +479,23 @@ export const KPI_CATALOGUE: readonly KpiDefinition[] = [
     ],
     headline: 'youngFormerlyPlacedHomeless',
     measures: [
-      { id: 'youngFormerlyPlacedHomeless', title: 'Unge tidligere anbragte i hjemløshed (§ 110)', unit: 'antal', kind: 'count', decimals: 0 },
+      { id: 'youngFormerlyPlacedHomeless', title: 'Unge tidligere anbragte i hjemløshed (§ 110)', unit: 'antal', kind: 'count', direction: 'down', decimals: 0 },
       { id: 'olderRecipients', title: 'Modtagere 65+ hos et tilbud', unit: 'antal', kind: 'count', decimals: 0 },
       { id: 'olderInternal', title: 'Heraf hos interne tilbud', unit: 'antal', kind: 'count', partOf: 'olderRecipients', decimals: 0 },
       {
         id: 'olderInternalShare', title: 'Andel 65+ hos interne tilbud', unit: 'procent', kind: 'statistic',
-        basedOn: 'olderRecipients', derivedFrom: ['olderInternal'], decimals: 1,
+        basedOn: 'olderRecipients', derivedFrom: ['olderInternal'], direction: 'up', decimals: 1,
       },
       { id: 'grantsWithRate', title: 'Indsatser med døgntakst', unit: 'antal', kind: 'count', decimals: 0 },
       {
         id: 'averageDailyRate', title: 'Gennemsnitlig døgntakst', unit: 'kr', kind: 'statistic',
-        basedOn: 'grantsWithRate', decimals: 0,
+        basedOn: 'grantsWithRate', direction: 'down', decimals: 0,
       },
       { id: 'newGrants', title: 'Nye indsatser', unit: 'antal', kind: 'count', decimals: 0 },
       { id: 'newGrants82a', title: 'Heraf efter § 82 a', unit: 'antal', kind: 'count', partOf: 'newGrants', decimals: 0 },
       {
         id: 'newGrants82aShare', title: 'Andel nye indsatser efter § 82 a', unit: 'procent', kind: 'statistic',
-        basedOn: 'newGrants', derivedFrom: ['newGrants82a'], decimals: 1,
+        basedOn: 'newGrants', derivedFrom: ['newGrants82a'], direction: 'up', decimals: 1,
       },
     ],
     breakdowns: ['targetGroup'],

@@ -52,6 +52,9 @@ const REFERENCE_KEY: Record<ReferenceTable, string> = {
   account_function: 'code',
 };
 
+/** Why a file whose name is not one of the contract's is refused (the upload refuses it up front). */
+export const UNKNOWN_FILE_NAME = `Ukendt filnavn. Filen skal hedde en af: ${IMPORT_FILES.map((f) => f.fileName).join(', ')}`;
+
 /** Rows per INSERT: large enough to amortise the round trip, small enough to keep memory flat. */
 const ROWS_PER_BATCH = 5_000;
 
@@ -167,8 +170,7 @@ function planFiles(inputs: readonly ImportInput[], errors: ErrorCollector): Plan
     const displayName = input.fileName ?? basename(input.path);
     const spec = findFileSpec(displayName);
     if (!spec) {
-      const known = IMPORT_FILES.map((f) => f.fileName).join(', ');
-      errors.add(fileError(displayName, `Ukendt filnavn. Filen skal hedde en af: ${known}`));
+      errors.add(fileError(displayName, UNKNOWN_FILE_NAME));
       continue;
     }
     if (bySpec.has(spec)) {

@@ -1,6 +1,7 @@
 /** Response schemas of the KPI routes, built from the catalogue types so OpenAPI shows them. */
 import { AGE_BANDS, BREAKDOWNS, FILTERS, type KpiDefinition, type MeasureDefinition } from '@sol/domain/kpi-catalogue.ts';
 import { Type, type Static } from 'typebox';
+import { DrillDefinitionSchema, toDrillDefinitionResponse } from './kpi-drill.ts';
 import { ResolvedPeriodSchema } from './period-query.ts';
 
 export const MeasureSchema = Type.Object({
@@ -11,6 +12,7 @@ export const MeasureSchema = Type.Object({
   basedOn: Type.Optional(Type.String()),
   derivedFrom: Type.Optional(Type.Array(Type.String())),
   partOf: Type.Optional(Type.String()),
+  direction: Type.Optional(Type.String({ enum: ['up', 'down'], description: 'Den ønskede retning, hvor der er en' })),
   decimals: Type.Integer(),
 });
 
@@ -27,6 +29,7 @@ export const KpiDefinitionSchema = Type.Object({
   hasAmounts: Type.Boolean(),
   periodReading: Type.String({ enum: ['flow', 'stock'] }),
   source: Type.String(),
+  drill: Type.Optional(DrillDefinitionSchema),
 });
 
 export function toMeasureResponse(measure: MeasureDefinition): Static<typeof MeasureSchema> {
@@ -36,12 +39,14 @@ export function toMeasureResponse(measure: MeasureDefinition): Static<typeof Mea
 
 /** The catalogue entry as the response type wants it (mutable copies of the readonly lists). */
 export function toKpiDefinitionResponse(kpi: KpiDefinition): Static<typeof KpiDefinitionSchema> {
+  const { drill, ...rest } = kpi;
   return {
-    ...kpi,
+    ...rest,
     notes: [...kpi.notes],
     measures: kpi.measures.map(toMeasureResponse),
     breakdowns: [...kpi.breakdowns],
     filters: [...kpi.filters],
+    ...(drill ? { drill: toDrillDefinitionResponse(drill) } : {}),
   };
 }
 
@@ -51,6 +56,8 @@ export const CatalogueResponse = Type.Object({
   filters: Type.Record(Type.String(), Type.String()),
   ageBands: Type.Record(Type.String(), Type.String()),
 });
+export type CatalogueResponse = Static<typeof CatalogueResponse>;
+export type KpiDefinitionResponse = Static<typeof KpiDefinitionSchema>;
 export const AGE_BAND_LABELS = Object.fromEntries(Object.entries(AGE_BANDS).map(([code, band]) => [code, band.label]));
 
 const Reason = Type.String({ enum: ['small-count', 'secondary', 'small-base', 'derived'] });

@@ -1,5 +1,5 @@
 /** Schemas of the strategy routes (DESIGN §8). */
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { MeasureSchema } from './kpi-result.ts';
 
 const IndicatorSchema = Type.Object({
@@ -41,3 +41,5 @@ export const StrategyProgressSchema = Type.Object({
   dataVersion: Type.Integer(),
   themes: Type.Array(Type.Object({ themeNo: Type.Integer(), title: Type.String(), indicators: Type.Array(IndicatorSchema) })),
 });
+export type StrategyProgress = Static<typeof StrategyProgressSchema>;
+export type IndicatorProgress = Static<typeof IndicatorSchema>;

@@ -8,8 +8,16 @@
  * end of, found by index per period.
  */
 import { sql } from 'kysely';
-import type { ComputeKpi } from '../kpi-query.ts';
-import { filterConditions, groupKeyFor, periodsTable, toKpiComputations, totalAndGroups, type GroupedRow } from './query-fragments.ts';
+import type { ComputeKpi, KpiQuery } from '../kpi-query.ts';
+import {
+  filterConditions,
+  groupKeyFor,
+  periodsTable,
+  toKpiComputations,
+  totalAndGroups,
+  type GroupedRow,
+  type SqlFragment,
+} from './query-fragments.ts';
 
 interface CaseProcessingRow extends GroupedRow {
   decided: number;
@@ -21,7 +29,12 @@ interface CaseProcessingRow extends GroupedRow {
   open_past_deadline: number;
 }
 
-export const getCaseProcessing: ComputeKpi = async (db, query) => {
+/**
+ * The CTEs `p`, `in_scope` and `grouped`: per period, the applications it counts that pass the
+ * filters, each with its `group_key`. The KPI aggregates `grouped`; the drill to rows lists it, so
+ * both count the very same applications.
+ */
+export function caseProcessingScope(query: Pick<KpiQuery, 'periods' | 'by' | 'filters'>): SqlFragment {
   const groupKey = groupKeyFor(query.by, {
     paragraph: sql`paragraph`,
     // every application in scope is either decided in the period or open at its end
@@ -34,9 +47,10 @@ export const getCaseProcessing: ComputeKpi = async (db, query) => {
     ageBand: sql`kpi.age_band(kpi.age_on(birth_year, CASE WHEN decided_in_period THEN decided ELSE period_to END))`,
   });
 
-  const columns = sql`a.paragraph, a.decision, a.received, a.decided, a.processing_days, a.deadline_days, a.birth_year, a.target_group`;
-  const { rows } = await sql<CaseProcessingRow>`
-    WITH p AS (
+  const columns = sql`a.application_id, a.citizen_id, a.paragraph, a.decision, a.received, a.decided, a.processing_days,
+    a.deadline_days, a.birth_year, a.target_group`;
+  return sql`
+    p AS (
       SELECT * FROM ${periodsTable(query.periods)}
     ), in_scope AS (
       SELECT p.period_no, p.period_to, true AS decided_in_period, ${columns}
@@ -47,7 +61,12 @@ export const getCaseProcessing: ComputeKpi = async (db, query) => {
       FROM p JOIN kpi.application_deadline a ON a.open_days @> p.period_to
     ), grouped AS (
       SELECT *, ${groupKey} AS group_key FROM in_scope WHERE ${filters}
-    )
+    )`;
+}
+
+export const getCaseProcessing: ComputeKpi = async (db, query) => {
+  const { rows } = await sql<CaseProcessingRow>`
+    WITH ${caseProcessingScope(query)}
     SELECT period_no,
            grouping(group_key) = 1 AS is_total,
            group_key,

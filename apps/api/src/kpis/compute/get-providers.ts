@@ -97,6 +97,14 @@ export function readLedgerAtPeriods(options: { ledger: SqlFragment; keys: readon
     WHERE period_no IS NOT NULL`;
 }
 
+/**
+ * The citizens' stays at providers (kpi.provider_stay); under a paragraph filter they are merged
+ * from those grants only, at request time. The drill to rows lists citizens from the same stays.
+ */
+export function providerStaySource(paragraphs: readonly string[]): SqlFragment {
+  return paragraphs.length > 0 ? sql`kpi.provider_stays(${[...paragraphs]}::text[])` : sql`kpi.provider_stay`;
+}
+
 interface ProvidersRow extends GroupedRow {
   citizens: number;
   internal_citizens: number;
@@ -123,8 +131,7 @@ export const getProviders: ComputeKpi = async (db, query) => {
     AND (stay_level = 'all' OR ${filterConditions({ operation }, { operation: sql`operation` })})`;
   // The age band is taken on each period's last day.
   const inAgeBand = (age: SqlFragment) => filterConditions({ ageBand }, { ageBand: sql`kpi.age_band(${age})` });
-  // Stays under a paragraph filter are merged from those grants only, at request time.
-  const staySource = paragraph.length > 0 ? sql`kpi.provider_stays(${paragraph}::text[])` : sql`kpi.provider_stay`;
+  const staySource = providerStaySource(paragraph);
   const { last } = periodSpan(query.periods);
   const ledger =
     paragraph.length + targetGroup.length + ageBand.length === 0

@@ -15,7 +15,8 @@ import { filterConditions } from './query-fragments.ts';
 /** Group key of stays whose first grant has no provider, so no operation. */
 export const UNKNOWN_OPERATION = 'ukendt';
 
-interface Stay {
+export interface Stay {
+  citizen_id: string;
   target_group: string;
   cohort_year: string;
   operation: string;
@@ -27,7 +28,7 @@ interface Stay {
   ended: boolean;
 }
 
-const GROUP_KEY: Partial<Record<BreakdownId, (stay: Stay) => string>> = {
+export const GROUP_KEY: Partial<Record<BreakdownId, (stay: Stay) => string>> = {
   targetGroup: (stay) => stay.target_group,
   cohortYear: (stay) => stay.cohort_year,
   operation: (stay) => stay.operation,
@@ -48,7 +49,7 @@ export const getTemporaryStays: ComputeKpi = async (db, query) => {
  * The cohort of a period: stays starting in it, or (cohort=active) every stay active in it —
  * started by its end and ended no earlier than its start, or still running on the as-of date.
  */
-function inCohort(cohort: KpiQuery['cohort'], { from, to }: ResolvedPeriod): (stay: Stay) => boolean {
+export function inCohort(cohort: KpiQuery['cohort'], { from, to }: ResolvedPeriod): (stay: Stay) => boolean {
   return cohort === 'active'
     ? (stay) => stay.stay_start <= to && (stay.stay_end === null || stay.stay_end >= from)
     : (stay) => stay.stay_start >= from && stay.stay_start <= to;
@@ -78,9 +79,9 @@ function computePeriod(stays: readonly Stay[], groupKey: ((stay: Stay) => string
 /**
  * The stays on the as-of date that pass the filters and can be in the cohort of some period of
  * the query: started by the last period end, and (cohort=start) no earlier than the first period
- * start or (cohort=active) not ended before it.
+ * start or (cohort=active) not ended before it. The drill to rows lists a cohort from these too.
  */
-async function listStays(db: Kysely<Tables>, query: KpiQuery): Promise<Stay[]> {
+export async function listStays(db: Kysely<Tables>, query: KpiQuery): Promise<Stay[]> {
   const from = query.periods.reduce((earliest, period) => (period.from < earliest ? period.from : earliest), '9999-12-31');
   const to = query.periods.reduce((latest, period) => (period.to > latest ? period.to : latest), '0000-01-01');
   const inAnyCohort =
@@ -89,10 +90,10 @@ async function listStays(db: Kysely<Tables>, query: KpiQuery): Promise<Stay[]> {
       : sql`stay_start BETWEEN ${from}::date AND ${to}::date`;
 
   const { rows } = await sql<Stay>`
-    SELECT target_group, to_char(stay_start, 'YYYY') AS cohort_year, operation,
+    SELECT citizen_id, target_group, to_char(stay_start, 'YYYY') AS cohort_year, operation,
            to_char(stay_start, 'YYYY-MM-DD') AS stay_start, to_char(stay_end, 'YYYY-MM-DD') AS stay_end, days, ended
     FROM (
-      SELECT target_group, coalesce(operation, ${UNKNOWN_OPERATION}) AS operation, stay_start, stay_end, ended, days
+      SELECT citizen_id, target_group, coalesce(operation, ${UNKNOWN_OPERATION}) AS operation, stay_start, stay_end, ended, days
       FROM kpi.temporary_stays_as_of(${query.asOf}::date)
     ) stays
     WHERE ${inAnyCohort}

@@ -11,6 +11,20 @@ export interface ErrorBody {
   message: string;
 }
 
+const TITLES: Record<number, string> = {
+  404: 'Ikke fundet',
+  409: 'Konflikt',
+  413: 'For stor',
+  415: 'Forkert indholdstype',
+};
+
+const FASTIFY_MESSAGES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Indholdstypen understøttes ikke her. Filer sendes som multipart/form-data, andet som JSON.',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'Forespørgslen er for stor.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Forespørgslen mangler sit indhold (JSON).',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Forespørgslens længde (Content-Length) passer ikke med indholdet.',
+};
+
 export default fp(
   async (fastify) => {
     fastify.setErrorHandler((error: FastifyError, request, reply) => {
@@ -23,9 +37,11 @@ export default fp(
           message: 'Der opstod en uventet fejl på serveren. Prøv igen, eller kontakt administratoren.',
         } satisfies ErrorBody);
       }
-      // Validation messages are already Danish (schemas/danish-validation-errors.ts).
-      const message = error.message || 'Ugyldig forespørgsel';
-      return reply.code(statusCode).send({ statusCode, error: 'Ugyldig forespørgsel', message } satisfies ErrorBody);
+      // Validation messages are already Danish (schemas/danish-validation-errors.ts); Fastify's
+      // own client errors are English and get a Danish text here.
+      const message = FASTIFY_MESSAGES[error.code] ?? (error.message || 'Ugyldig forespørgsel');
+      const title = TITLES[statusCode] ?? 'Ugyldig forespørgsel';
+      return reply.code(statusCode).send({ statusCode, error: title, message } satisfies ErrorBody);
     });
     fastify.setNotFoundHandler((request, reply) =>
       reply.code(404).send({

@@ -6,12 +6,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { BREAKDOWNS, FILTERS, KPI_CATALOGUE, findKpi } from '@sol/domain/kpi-catalogue.ts';
 import { Type } from 'typebox';
+import { cacheAnswer, readCachedAnswer, standardAnswerKey } from '../../kpis/answer-cache.ts';
 import { getKpiResult } from '../../kpis/get-kpi-result.ts';
 import { getKpiContext } from '../../repositories/get-kpi-context.ts';
 import { ErrorResponse } from '../../schemas/common.ts';
 import { KpiQueryString } from '../../schemas/kpi-query.ts';
 import { AGE_BAND_LABELS, CatalogueResponse, KpiResultSchema, toKpiDefinitionResponse } from '../../schemas/kpi-result.ts';
 import { NotModified, answerNotModified } from '../etag.ts';
+import { sendSerialized } from '../send-serialized.ts';
 
 const kpis: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
@@ -48,9 +50,17 @@ const kpis: FastifyPluginAsyncTypebox = async (fastify) => {
       if (!kpi) throw new Error('unreachable: the params schema lists the catalogue ids');
       const context = await getKpiContext(fastify.database.db);
       if (answerNotModified(request, reply, context.version)) return reply;
-      return getKpiResult(fastify.database.db, kpi, request.query, context, {
+      const cacheKey = standardAnswerKey(kpi, request.query, context);
+      const cached = cacheKey ? readCachedAnswer(fastify.database.db, cacheKey) : undefined;
+      if (cached) return sendSerialized(reply, cached);
+      const result = await getKpiResult(fastify.database.db, kpi, request.query, context, {
         onStoreMiss: () => fastify.precomputeKpis(context),
       });
+      if (!cacheKey) return result;
+      // Serialized by the route's own response schema, exactly as an uncached answer would be.
+      const json = String(reply.serialize(result));
+      cacheAnswer(fastify.database.db, cacheKey, json);
+      return sendSerialized(reply, json);
     },
   );
 };

@@ -4,7 +4,11 @@
  * published figures; PUT for the realised plan effect, the one plan figure that is entered.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { OPERATIONS, TARGET_GROUPS } from '@sol/domain/codes.ts';
+import { AGE_BANDS } from '@sol/domain/kpi-catalogue.ts';
 import { Type } from 'typebox';
+import { getKpiContext } from '../../repositories/get-kpi-context.ts';
+import { NotModified, answerNotModified } from '../etag.ts';
 import { getPlanFigures } from '../../repositories/get-plan-figures.ts';
 import { listAccountFunctions } from '../../repositories/list-account-functions.ts';
 import { listPriceIndex } from '../../repositories/list-price-index.ts';
@@ -13,6 +17,8 @@ import { listStrategies } from '../../repositories/get-strategy.ts';
 import { saveRealizedEffect } from '../../repositories/save-realized-effect.ts';
 import { BadRequestError } from '../../schemas/bad-request.ts';
 import { ErrorResponse } from '../../schemas/common.ts';
+import { FilterChoices } from '../../schemas/filter-choices.ts';
+import { PlanFigures } from '../../schemas/plan-figures.ts';
 import { StrategySummarySchema } from '../../schemas/strategy.ts';
 
 const NoQuery = Type.Object({}, { additionalProperties: false });
@@ -21,44 +27,43 @@ const tags = ['Referencedata'];
 export const PRICE_INDEX_SOURCE =
   'Standardindekset (2018 = 100) følger tilnærmet KL’s pris- og lønudvikling for kommunale serviceudgifter, afrundet til én decimal; 2027 er antaget 2,5 %. Det er et udgangspunkt, ikke en officiel serie: indlæs kommunens eget indeks som pl_indeks.csv, så erstattes det.';
 
-const PlanFigures = Type.Object({
-  source: Type.String(),
-  keyFigures: Type.Array(
-    Type.Object({ year: Type.Integer(), unitCost2016Prices: Type.Integer(), rankOf29: Type.Integer(), recipientsPer1000: Type.Number() }),
-  ),
-  expenditure: Type.Array(Type.Object({ title: Type.String(), value: Type.Number(), unit: Type.String() })),
-  offers: Type.Array(
-    Type.Object({
-      name: Type.String(),
-      category: Type.String(),
-      targetGroup: Type.String(),
-      paragraph: Type.String(),
-      places: Type.Integer(),
-      note: Type.Union([Type.String(), Type.Null()]),
-    }),
-  ),
-  plannedEffect: Type.Array(
-    Type.Object({
-      area: Type.String(),
-      kind: Type.String({ enum: ['effekt', 'investering'] }),
-      period: Type.String(),
-      amountThousandKr: Type.Integer(),
-      isTotal: Type.Boolean(),
-    }),
-  ),
-  realizedEffect: Type.Array(
-    Type.Object({
-      area: Type.String(),
-      year: Type.Integer(),
-      amountThousandKr: Type.Integer(),
-      note: Type.Union([Type.String(), Type.Null()]),
-      updatedAt: Type.String({ format: 'date-time' }),
-    }),
-  ),
-});
-
 const reference: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify.database;
+
+  fastify.get(
+    '/api/reference/filters',
+    {
+      schema: {
+        tags,
+        summary: 'Valgmulighederne for de globale filtre: år med data, målgrupper, paragraffer, aldersgrupper, driftsformer',
+        querystring: NoQuery,
+        response: { 200: FilterChoices, 304: NotModified, 400: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const context = await getKpiContext(db);
+      if (answerNotModified(request, reply, context.version)) return reply;
+      const years: number[] = [];
+      if (context.earliestDate && context.defaultAsOf) {
+        for (let year = Number(context.earliestDate.slice(0, 4)); year <= Number(context.defaultAsOf.slice(0, 4)); year += 1) years.push(year);
+      }
+      const choices = (entries: Iterable<[string, string]>) => [...entries].map(([code, label]) => ({ code, label }));
+      return {
+        earliestDate: context.earliestDate,
+        defaultAsOf: context.defaultAsOf,
+        dataVersion: context.dataVersion,
+        years,
+        defaultBaseYear: context.defaultBaseYear,
+        priceIndexYears: [...context.priceIndexYears].sort((a, b) => a - b),
+        targetGroups: choices(Object.entries(TARGET_GROUPS)),
+        paragraphs: choices([...context.paragraphs].sort(([a], [b]) => a.localeCompare(b, 'da', { numeric: true }))).map(
+          ({ code, label }) => ({ code, label: `§ ${code} ${label}` }),
+        ),
+        ageBands: choices(Object.entries(AGE_BANDS).map(([code, band]): [string, string] => [code, band.label])),
+        operations: choices(Object.entries(OPERATIONS)),
+      };
+    },
+  );
 
   fastify.get(
     '/api/reference/functions',

@@ -8,6 +8,7 @@ import { getCaseProcessing } from '../../../src/kpis/compute/get-case-processing
 import type { KpiFilters, KpiQuery, ResolvedPeriod } from '../../../src/kpis/kpi-query.ts';
 import { computeOnePeriod } from '../../helpers/compute-one-period.ts';
 import { citizen, loadKpiDataset } from '../../helpers/kpi-dataset.ts';
+import { drillAllShown, drillCell, expectDrillMatchesKpi } from '../../helpers/drill-check.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database.ts';
 
 let testDb: TestDatabase;
@@ -255,5 +256,45 @@ describe('K1 case-processing', () => {
   it('gives zero counts and null statistics for an empty period', async () => {
     const { rows } = await compute('2010-01-01', '2010-12-31', { by: 'paragraph' });
     expect(rows).toEqual([{ group: null, values: { ...NOTHING_DECIDED, openAtEnd: 0, openPastDeadline: 0 } }]);
+  });
+});
+
+describe('K1 drill to rows', () => {
+  const H1 = { year: 2024, half: 1, asOf: '2025-06-30' } as const;
+
+  it('lists exactly the applications the KPI counts, in every cell of the period and its series', async () => {
+    const compared = await expectDrillMatchesKpi(testDb.database, 'case-processing', [
+      H1,
+      { ...H1, by: 'decision' },
+      { year: 2024, asOf: '2025-06-30', by: 'paragraph', targetGroup: 'UH,AUT' },
+      { year: 2025, half: 1, asOf: '2025-06-30', ageBand: '25-29,65+' },
+    ]);
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  it('shows why each application counts: decided in the period or open at its end, days and deadline', async () => {
+    const drill = await drillAllShown(testDb.database, 'case-processing', H1);
+    // decided a1..a6 and open a7 a8 a9 a12 a13, by date received
+    expect(drill.rows.map((row) => row.applicationId)).toEqual(['a5', 'a1', 'a12', 'a2', 'a4', 'a3', 'a8', 'a6', 'a9', 'a13', 'a7']);
+    const byId = new Map(drill.rows.map((row) => [row.applicationId, row]));
+    expect(byId.get('a3')).toEqual({
+      applicationId: 'a3', citizenId: 'c2', paragraph: '85', status: 'Afgjort i perioden', received: '2024-03-05',
+      decided: '2024-04-10', decision: 'Bevilget', processingDays: 36, deadlineDays: 30, withinDeadline: false,
+    });
+    // § 83 has no deadline
+    expect(byId.get('a5')).toMatchObject({ decision: 'Afslag', processingDays: 10, deadlineDays: null, withinDeadline: null });
+    // decided after the period end: open at it, 10 days so far, past its 2-day deadline
+    expect(byId.get('a7')).toEqual({
+      applicationId: 'a7', citizenId: 'c1', paragraph: '110', status: 'Åben ved periodens slutning', received: '2024-06-20',
+      decided: null, decision: null, processingDays: 10, deadlineDays: 2, withinDeadline: false,
+    });
+    // open 14 days with a 14-day deadline: not past it
+    expect(byId.get('a13')).toMatchObject({ processingDays: 14, deadlineDays: 14, withinDeadline: true });
+  });
+
+  it('withholds the rows when a count they make readable is withheld (within the deadline: 3)', async () => {
+    const drill = await drillCell(testDb.database, 'case-processing', H1);
+    expect(drill).toMatchObject({ count: 11, suppressed: true, rows: [] });
+    expect(drill.message).toMatch(/Afgjort inden for fristen er under 5/);
   });
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getHousing } from '../../../src/kpis/compute/get-housing.ts';
 import { computeOnePeriod, type OnePeriodQuery } from '../../helpers/compute-one-period.ts';
 import { citizen, clearKpiDataset, grant, loadKpiDataset } from '../../helpers/kpi-dataset.ts';
+import { drillAllShown, expectDrillMatchesKpi } from '../../helpers/drill-check.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database.ts';
 
 let testDb: TestDatabase;
@@ -219,6 +220,28 @@ describe('housing (K3)', () => {
     expect(totals[9]).toEqual({ group: null, values: row(4, 6, 0) });
     expect(totals[13]).toEqual({ group: null, values: row(4, 6, 0) });
     expect(totals[14]).toEqual({ group: null, values: row(5, 5, 3) });
+  });
+});
+
+describe('housing (K3): drill to rows', () => {
+  // Runs on the dataset above, before the next block replaces it.
+  it('lists exactly the citizens the KPI counts by boform, on the period end and every month-end', async () => {
+    const compared = await expectDrillMatchesKpi(testDb.database, 'housing', [
+      { year: 2024, half: 1, asOf: '2024-06-30' },
+      { year: 2024, asOf: '2024-12-31', by: 'targetGroup' },
+      { year: 2024, half: 1, asOf: '2024-06-30', by: 'ageBand', targetGroup: 'SIND,AUT' },
+      { from: '2024-01-01', to: '2024-06-15', asOf: '2024-06-30', ageBand: '18-24' },
+    ]);
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  it('shows the boform of each citizen with the grants it rests on: botilbud before selvstændig bolig', async () => {
+    const drill = await drillAllShown(testDb.database, 'housing', { year: 2024, half: 1, asOf: '2024-06-30' });
+    expect(drill.rows.map((row) => [row.citizenId, row.boform])).toEqual([
+      ['A', 'Botilbud'], ['B', 'Selvstændig bolig'], ['C', 'Selvstændig bolig'], ['E', 'Botilbud'], ['G', 'Botilbud'],
+      ['I', 'Selvstændig bolig'], ['J', 'Selvstændig bolig'], ['K', 'Selvstændig bolig'], ['L', 'Botilbud'], ['M', 'Botilbud'],
+    ]);
+    expect(drill.rows[0]).toEqual({ citizenId: 'A', targetGroup: 'Sindslidelse', ageBand: '30–49 år', boform: 'Botilbud', paragraphs: '108, 85' });
   });
 });
 

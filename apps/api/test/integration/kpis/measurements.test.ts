@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tables } from '../../../src/db/schema.ts';
 import { getMeasurements } from '../../../src/kpis/compute/get-measurements.ts';
 import { citizen, loadKpiDataset } from '../../helpers/kpi-dataset.ts';
+import { drillAllShown, expectDrillMatchesKpi } from '../../helpers/drill-check.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database.ts';
 import { computePeriodRows, computeRows, H1_2024, yearAndMonths } from './compute-rows.ts';
 
@@ -134,5 +135,30 @@ describe('K8 measurements', () => {
     expect(results[7]).toEqual([{ group: null, values: values([0, null], [1, 5], [0, null], [1, 5], [0, null]) }]);
     expect(results[8]).toEqual([{ group: null, values: values([0, null], [0, null], [0, null], [0, null], [0, null]) }]);
     expect(results[13]).toEqual([{ group: null, values: total }]);
+  });
+});
+
+describe('K8 drill to rows', () => {
+  it('lists exactly the latest measurements per citizen and code the KPI counts', async () => {
+    const compared = await expectDrillMatchesKpi(testDb.database, 'measurements', [
+      { year: 2024, half: 1, asOf: '2024-12-31' },
+      { year: 2024, asOf: '2024-12-31', by: 'targetGroup' },
+      { year: 2024, half: 1, asOf: '2024-12-31', by: 'targetGroup', ageBand: '18-24,30-49' },
+    ]);
+    expect(compared).toBeGreaterThan(10);
+  });
+
+  it('shows the latest measurement of each code, not an earlier one in the period', async () => {
+    const drill = await drillAllShown(testDb.database, 'measurements', { year: 2024, half: 1, asOf: '2024-12-31', by: 'targetGroup', group: 'SIND' });
+    const row = (citizenId: string, measure: string, measuredOn: string, value: number) =>
+      ({ citizenId, targetGroup: 'Sindslidelse', measure, measuredOn, value });
+    expect(drill.rows).toEqual([
+      row('M1', 'Oplever løbende dialog med sagsbehandler', '2024-03-01', 2),
+      row('M1', 'Deltager i fællesskab', '2024-06-30', 1),
+      row('M1', 'Trivsel i tilbuddet', '2024-01-01', 4),
+      row('M2', 'Oplever løbende dialog med sagsbehandler', '2024-04-15', 3),
+      row('M2', 'Oplever effekt af indsatsen', '2024-02-02', 4),
+      row('M2', 'Deltager i fællesskab', '2024-05-01', 0),
+    ]);
   });
 });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getProviders } from '../../../src/kpis/compute/get-providers.ts';
 import { citizen, clearKpiDataset, grant, loadKpiDataset } from '../../helpers/kpi-dataset.ts';
+import { drillAllShown, expectDrillMatchesKpi } from '../../helpers/drill-check.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database.ts';
 import { computePeriodRows, computeRows, H1_2024, yearAndMonths } from './compute-rows.ts';
 
@@ -213,6 +214,29 @@ describe('K6 providers', () => {
       { group: 'T1', values: { citizens: 2, expenditure: 0, places: 2, occupancy: 1, internalCitizens: 2, internalShare: 1 } },
       { group: 'T2', values: { citizens: 1, expenditure: 0, places: 1, occupancy: 1, internalCitizens: 0, internalShare: 0 } },
       { group: 'T4', values: { citizens: 1, expenditure: 0, places: 0, occupancy: null, internalCitizens: 0, internalShare: 0 } },
+    ]);
+  });
+});
+
+describe('K6 drill to rows', () => {
+  it('lists exactly the citizens the KPI counts, in total, per operation and per provider', async () => {
+    const compared = await expectDrillMatchesKpi(testDb.database, 'providers', [
+      { year: 2024, half: 1, asOf: '2024-12-31' },
+      { year: 2024, half: 1, asOf: '2024-12-31', by: 'operation' },
+      { year: 2024, asOf: '2024-12-31', by: 'provider' },
+      { year: 2024, half: 1, asOf: '2024-12-31', by: 'provider', paragraph: '108' },
+      { year: 2024, half: 1, asOf: '2024-12-31', ageBand: '30-49,65+', operation: 'intern' },
+    ]);
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  it('shows each citizen once with every provider she used in the period', async () => {
+    const drill = await drillAllShown(testDb.database, 'providers', { year: 2024, half: 1, asOf: '2024-12-31' });
+    expect(drill.rows).toEqual([
+      { citizenId: 'C1', targetGroup: 'Sindslidelse', providers: 'Intern med pladser, Ekstern med pladser', operation: 'Ekstern, Intern' },
+      { citizenId: 'C2', targetGroup: 'Udviklingshæmning', providers: 'Intern med pladser', operation: 'Intern' },
+      { citizenId: 'C3', targetGroup: 'Sindslidelse', providers: 'Ekstern med pladser', operation: 'Ekstern' },
+      { citizenId: 'C4', targetGroup: 'Autisme', providers: 'Intern uden pladser', operation: 'Intern' },
     ]);
   });
 });

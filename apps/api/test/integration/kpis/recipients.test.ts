@@ -7,6 +7,7 @@ import { getRecipients } from '../../../src/kpis/compute/get-recipients.ts';
 import type { KpiFilters, KpiQuery } from '../../../src/kpis/kpi-query.ts';
 import { computeOnePeriod } from '../../helpers/compute-one-period.ts';
 import { citizen, grant, loadKpiDataset } from '../../helpers/kpi-dataset.ts';
+import { drillAllShown, expectDrillMatchesKpi } from '../../helpers/drill-check.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database.ts';
 
 let testDb: TestDatabase;
@@ -316,6 +317,29 @@ describe('K5 recipients', () => {
     const empty = await compute('2010-01-01', '2010-12-31');
     expect(empty.rows).toEqual([
       { group: null, values: { recipients: 0, perThousand: null, newRecipients: 0, endedRecipients: 0, unitCost: null } },
+    ]);
+  });
+});
+
+describe('K5 drill to rows', () => {
+  it('lists exactly the recipients the KPI counts, also under each paragraph and with filters', async () => {
+    const compared = await expectDrillMatchesKpi(testDb.database, 'recipients', [
+      { year: 2024, half: 1, asOf: '2024-12-31' },
+      { year: 2024, asOf: '2024-12-31', by: 'paragraph' },
+      { year: 2024, half: 2, asOf: '2024-12-31', by: 'ageBand', paragraph: '85,110' },
+      { year: 2024, half: 1, asOf: '2025-06-30', by: 'targetGroup' },
+    ]);
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  it('shows each recipient with the paragraphs of her grants active in the period', async () => {
+    const drill = await drillAllShown(testDb.database, 'recipients', { year: 2024, half: 1, asOf: '2024-12-31' });
+    expect(drill.rows).toEqual([
+      { citizenId: 'r1', targetGroup: 'Sindslidelse', ageBand: '30–49 år', paragraphs: '85' },
+      { citizenId: 'r2', targetGroup: 'Udviklingshæmning', ageBand: '18–24 år', paragraphs: '107, 108' },
+      { citizenId: 'r3', targetGroup: 'Autisme', ageBand: '65 år og derover', paragraphs: '85, 97' },
+      { citizenId: 'r5', targetGroup: 'Udviklingshæmning', ageBand: '25–29 år', paragraphs: '110' },
+      { citizenId: 'r6', targetGroup: 'Sindslidelse', ageBand: '50–64 år', paragraphs: '85' },
     ]);
   });
 });

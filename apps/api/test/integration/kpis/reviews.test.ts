@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getReviews } from '../../../src/kpis/compute/get-reviews.ts';
 import { citizen, grant, loadKpiDataset } from '../../helpers/kpi-dataset.ts';
+import { drillAllShown, expectDrillMatchesKpi } from '../../helpers/drill-check.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database.ts';
 import { computePeriodRows, computeRows, H1_2024, yearAndMonths } from './compute-rows.ts';
 
@@ -130,5 +131,34 @@ describe('K7 reviews', () => {
     expect(results[7]).toEqual([{ group: null, values: { due: 0, reviewed: 0, reviewedShare: null, notYetDue: 0 } }]);
     // December = D 2024-12-31, the same as the year.
     expect(results[13]).toEqual(results[0]);
+  });
+});
+
+describe('K7 drill to rows', () => {
+  it('lists exactly the grants the KPI counts as due and not yet due, on the period end and every month-end', async () => {
+    const compared = await expectDrillMatchesKpi(testDb.database, 'reviews', [
+      { year: 2024, half: 1, asOf: '2024-06-30' },
+      { year: 2024, asOf: '2024-12-31', by: 'paragraph' },
+      { year: 2024, half: 1, asOf: '2024-06-30', by: 'paragraph', targetGroup: 'SIND', ageBand: '30-49' },
+    ]);
+    expect(compared).toBeGreaterThan(15);
+  });
+
+  it('shows each grant with its latest review up to D, its status and whether it was reviewed in time', async () => {
+    const drill = await drillAllShown(testDb.database, 'reviews', { year: 2024, half: 1, asOf: '2024-06-30' });
+    const due = (grantId: string, citizenId: string, paragraph: string, start: string, latestReview: string | null, reviewed: boolean) =>
+      ({ grantId, citizenId, paragraph, start, latestReview, status: 'Forfalden', reviewed });
+    const notYetDue = (grantId: string, citizenId: string, start: string, latestReview: string | null) =>
+      ({ grantId, citizenId, paragraph: '85', start, latestReview, status: 'Endnu ikke forfalden', reviewed: null });
+    // by citizen, then start
+    expect(drill.rows).toEqual([
+      due(r1.grant_id, 'A', '85', '2023-07-01', '2023-07-02', true),
+      notYetDue(r2.grant_id, 'A', '2023-07-02', '2024-01-01'),
+      notYetDue(r8.grant_id, 'A', '2024-06-30', null),
+      due(r3.grant_id, 'B', '108', '2020-01-01', '2023-07-01', false), // reviewed on D − 365: one day too early
+      due(r4.grant_id, 'B', '108', '2021-01-01', null, false), // its review lies after D
+      due(r5.grant_id, 'C', '108', '2019-05-05', '2024-06-30', true),
+      due(r9.grant_id, 'D', '107', '2022-02-02', '2024-02-01', true),
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import { getTemporaryStays } from '../../../src/kpis/compute/get-temporary-stays
 import type { KpiRow } from '../../../src/kpis/kpi-query.ts';
 import { computeOnePeriod, type OnePeriodQuery } from '../../helpers/compute-one-period.ts';
 import { citizen, grant, loadKpiDataset } from '../../helpers/kpi-dataset.ts';
+import { drillAllShown, expectDrillMatchesKpi } from '../../helpers/drill-check.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database.ts';
 
 let testDb: TestDatabase;
@@ -294,5 +295,29 @@ describe('temporary-stays (K4)', () => {
       [null, { stays: 5, ended: 1, medianDays: null, endedWithin365Share: 0.2, meanEndedDays: 61, runningOnAsOf: 4, runningOver730: 1 }],
     ]);
     expect(active[11]?.survivalCurve?.points.map((point) => point.day)).toEqual([0, 61, 1461]);
+  });
+});
+
+describe('temporary-stays (K4): drill to rows', () => {
+  it('lists exactly the stays of each cohort the KPI counts, merged and censored as in the KPI', async () => {
+    const compared = await expectDrillMatchesKpi(testDb.database, 'temporary-stays', [
+      { year: 2024, asOf: '2024-12-31' },
+      { year: 2024, asOf: '2024-12-31', by: 'operation' },
+      { year: 2024, asOf: '2024-12-31', cohort: 'active', by: 'cohortYear' },
+      { year: 2023, half: 1, asOf: '2024-12-31', cohort: 'active', by: 'targetGroup', operation: 'intern,ekstern' },
+    ]);
+    expect(compared).toBeGreaterThan(15);
+  });
+
+  it('shows each stay with its start, its end or "running", its length and whether it is censored', async () => {
+    const drill = await drillAllShown(testDb.database, 'temporary-stays', { year: 2024, asOf: '2024-12-31' });
+    // stays starting in 2024, by start: S1, S2 twice (a two-day gap), S4, S5
+    expect(drill.rows).toEqual([
+      { citizenId: 'S1', targetGroup: 'Sindslidelse', operation: 'Intern', stayStart: '2024-01-01', stayEnd: '2024-03-31', days: 91, censored: false },
+      { citizenId: 'S2', targetGroup: 'Sindslidelse', operation: 'Intern', stayStart: '2024-01-10', stayEnd: '2024-01-20', days: 11, censored: false },
+      { citizenId: 'S2', targetGroup: 'Sindslidelse', operation: 'Ekstern', stayStart: '2024-01-22', stayEnd: '2024-02-10', days: 20, censored: false },
+      { citizenId: 'S4', targetGroup: 'Autisme', operation: 'Ukendt driftsform', stayStart: '2024-03-01', stayEnd: null, days: 306, censored: true },
+      { citizenId: 'S5', targetGroup: 'Udviklingshæmning', operation: 'Intern', stayStart: '2024-11-01', stayEnd: '2024-12-31', days: 61, censored: false },
+    ]);
   });
 });
