@@ -98,7 +98,18 @@ function CategoryTick({ x, y, payload }: CategoryTickProps): ReactElement {
   );
 }
 
-export function KpiChart({ spec, width, height = 300, animate = true, compact = false, onSelectCategory }: KpiChartProps): ReactElement {
+/** A reader who asked the system for less motion gets charts drawn at once. */
+function prefersReducedMotion(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** Legend names in text colour: the swatch carries the series colour, the name must stay readable. */
+function legendName(value: unknown): ReactElement {
+  return <span style={{ color: '#1b1b1b' }}>{String(value)}</span>;
+}
+
+export function KpiChart({ spec, width, height = 300, animate: animateAsked = true, compact = false, onSelectCategory }: KpiChartProps): ReactElement {
+  const animate = animateAsked && !prefersReducedMotion();
   const data = toData(spec);
   const handleClick = onSelectCategory
     ? (state: { activeTooltipIndex?: number | string | null | undefined }) => {
@@ -106,7 +117,8 @@ export function KpiChart({ spec, width, height = 300, animate = true, compact = 
         if (Number.isInteger(index) && index >= 0) onSelectCategory(index);
       }
     : undefined;
-  const margin = { top: 16, right: 24, bottom: compact ? 4 : 8, left: 8 };
+  // Room above the plot for annotation labels, so "Ny strategi 2023" never sits on a bar or line.
+  const margin = { top: spec.annotations.length > 0 && !compact ? 28 : 16, right: 24, bottom: compact ? 4 : 8, left: 8 };
   const axisFont = { fontSize: 12, fill: '#1b1b1b' };
   const horizontal = spec.kind === 'bar' && spec.horizontal === true;
   const xAxis = horizontal ? (
@@ -124,8 +136,9 @@ export function KpiChart({ spec, width, height = 300, animate = true, compact = 
       tick={axisFont}
       width={compact ? 48 : spec.unit === 'kr' ? 76 : 64}
       tickFormatter={(value: number) => formatAxisTick(value, spec.unit)}
-      // Bars start at zero (a cut axis would exaggerate differences); lines may zoom in.
-      domain={spec.unit === 'procent' && spec.kind === 'step' ? [0, 1] : spec.kind === 'bar' ? [0, 'auto'] : ['auto', 'auto']}
+      // Every value axis starts at zero: the figures are counts, shares, days and kroner, and a cut
+      // axis makes a small change look like a large one to a reader who does not check the ticks.
+      domain={spec.unit === 'procent' && spec.kind === 'step' ? [0, 1] : [0, 'auto']}
     />
   );
   const annotations = spec.annotations.map((annotation) => (
@@ -134,7 +147,7 @@ export function KpiChart({ spec, width, height = 300, animate = true, compact = 
       {...(horizontal ? { y: annotation.category } : { x: annotation.category })}
       stroke="#4a4a4a"
       strokeDasharray="3 3"
-      label={{ value: annotation.label, position: 'insideTopLeft', fill: '#1b1b1b', fontSize: 12 }}
+      label={horizontal ? { value: annotation.label, position: 'insideTopRight', fill: '#1b1b1b', fontSize: 12 } : { value: annotation.label, position: 'top', fill: '#1b1b1b', fontSize: 12 }}
     />
   ));
   const common = {
@@ -146,10 +159,9 @@ export function KpiChart({ spec, width, height = 300, animate = true, compact = 
     <Tooltip key="tooltip" content={(props) => <ChartTooltip active={props.active} label={props.label} spec={spec} />} isAnimationActive={animate} />
   );
   // In series order (recharts sorts by name by default), so bars read in the legend's order.
-  const legend = compact || spec.series.length < 2 ? null : <Legend key="legend" wrapperStyle={{ fontSize: 13 }} itemSorter={null} />;
+  const legend = compact || spec.series.length < 2 ? null : <Legend key="legend" wrapperStyle={{ fontSize: 13 }} itemSorter={null} formatter={legendName} />;
 
-  // Grid, axes, tooltip, legend and annotations are the same for bars and lines (an array, not a
-  // fragment: recharts reads its direct children).
+  // Grid, axes, tooltip, legend and annotations are the same for bars and lines.
   const frame = (
     <>
       <CartesianGrid stroke="#d0d3d5" vertical={horizontal} horizontal={!horizontal} />

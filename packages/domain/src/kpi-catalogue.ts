@@ -268,6 +268,7 @@ export const KPI_CATALOGUE: readonly KpiDefinition[] = [
       'Kohorten er de ophold, der starter i perioden (cohort=start), eller alle ophold, der er aktive i perioden (cohort=active).',
       'Et opholds driftsform er driftsformen for tilbuddet i opholdets første indsats.',
       'Gennemsnittet over afsluttede ophold alene undervurderer længden og er ikke hovedtallet.',
+      'Andelen afsluttet inden 365 dage er 1 − S(365) fra samme kurve, efter produktformlen: S(365) er kurvens niveau ved den sidste afslutning senest dag 365. Er ingen ophold i kohorten fulgt i 365 dage (fx en kohorte, der startede for under et år siden), er tallet foreløbigt: det antager ingen afslutninger efter den længste opfølgning og kan stige, når kohorten er fulgt et helt år.',
     ],
     headline: 'medianDays',
     measures: [

@@ -8,28 +8,37 @@
  * another as-of date or base year, an explicit from/to — is computed live, as are standard
  * requests until the store has caught up with the data version.
  */
+import { yearBefore } from '@sol/domain/calendar-dates.ts';
 import { KPI_CATALOGUE, type KpiDefinition } from '@sol/domain/kpi-catalogue.ts';
 import { sql, type Kysely } from 'kysely';
 import type { Tables } from '../db/schema.ts';
 import type { KpiContext } from '../repositories/get-kpi-context.ts';
 import { computeKpi } from './compute-kpi.ts';
 import type { KpiComputation, KpiQuery, ResolvedPeriod } from './kpi-query.ts';
-import { resolvePeriod, seriesPeriods } from './resolve-period.ts';
+import { resolvePeriod, seriesPeriods, type Period } from './resolve-period.ts';
 
-/** The periods a year or half-year request (and its monthly series) can ask for. */
+/**
+ * The periods the dashboard asks for without filters: every year and half-year (clipped to the
+ * as-of date) with its series points; the same span a year earlier, which a running year is
+ * compared with; and the whole span of the data with its yearly points, the pages' long trend.
+ */
 export function standardPeriods(earliestDate: string, asOf: string): ResolvedPeriod[] {
   const periods = new Map<string, ResolvedPeriod>();
-  const add = (period: ResolvedPeriod): void => {
-    periods.set(`${period.from}/${period.to}`, { from: period.from, to: period.to });
+  const firstYear = Number(earliestDate.slice(0, 4));
+  const addWithSeries = (period: Period): void => {
+    for (const entry of [period, ...seriesPeriods(period)]) periods.set(`${entry.from}/${entry.to}`, { from: entry.from, to: entry.to });
   };
-  for (let year = Number(earliestDate.slice(0, 4)); year <= Number(asOf.slice(0, 4)); year += 1) {
+  for (let year = firstYear; year <= Number(asOf.slice(0, 4)); year += 1) {
     for (const half of [undefined, 1, 2] as const) {
       if (half === 2 && `${year}-07-01` > asOf) continue;
       const period = resolvePeriod({ year, ...(half ? { half } : {}) }, asOf);
-      add(period);
-      for (const point of seriesPeriods(period)) add(point);
+      addWithSeries(period);
+      if (Number(period.from.slice(0, 4)) > firstYear) {
+        addWithSeries(resolvePeriod({ from: yearBefore(period.from), to: yearBefore(period.to) }, asOf));
+      }
     }
   }
+  addWithSeries(resolvePeriod({ from: `${firstYear}-01-01`, to: asOf }, asOf));
   return [...periods.values()].sort((a, b) => (a.from === b.from ? a.to.localeCompare(b.to) : a.from.localeCompare(b.from)));
 }
 
@@ -110,25 +119,45 @@ export async function precomputeStandardResults(db: Kysely<Tables>, context: Kpi
   return { version: context.version, periods: periods.length, results, durationMs: Math.round(performance.now() - started) };
 }
 
+/** How many results a complete store holds for the context's version. */
+export function expectedStoredResults(context: KpiContext): number {
+  if (!context.defaultAsOf || !context.earliestDate) return 0;
+  const periods = standardPeriods(context.earliestDate, context.defaultAsOf).length;
+  return KPI_CATALOGUE.reduce((sum, kpi) => sum + (1 + kpi.breakdowns.length) * standardPrices(kpi, context).length * periods, 0);
+}
+
+/** Whether every standard result of the context's version is stored (by this or another instance). */
+export async function isStoreComplete(db: Kysely<Tables>, context: KpiContext): Promise<boolean> {
+  const { rows } = await sql<{ stored: string }>`
+    SELECT count(*) AS stored FROM kpi.result_store WHERE version = ${context.version} AND as_of = ${context.defaultAsOf}::date`.execute(db);
+  return Number(rows[0]?.stored ?? 0) >= expectedStoredResults(context);
+}
+
 const running = new WeakMap<Kysely<Tables>, string>();
+const completed = new WeakMap<Kysely<Tables>, string>();
 
 /**
- * Starts precomputing for the context's version in the background unless that is already under
- * way in this process; failures are reported, never thrown into a request.
+ * Starts precomputing for the context's version in the background unless the store is already
+ * complete for it or that is under way in this process; failures are reported, never thrown into
+ * a request. (A request outside the standard periods misses the store without it being stale; a
+ * second full precompute would hold the embedded database's one connection for seconds.)
  */
 export function precomputeInBackground(
   db: Kysely<Tables>,
   context: KpiContext,
   log: { info: (message: string) => void; error: (error: unknown, message: string) => void },
 ): void {
-  if (running.get(db) === context.version) return;
+  if (running.get(db) === context.version || completed.get(db) === context.version) return;
   running.set(db, context.version);
-  precomputeStandardResults(db, context)
-    .then((report) => {
+  isStoreComplete(db, context)
+    .then(async (complete) => {
+      if (complete) return;
+      const report = await precomputeStandardResults(db, context);
       log.info(
         `Nøgletal forudberegnet: ${report.results.toLocaleString('da-DK')} resultater for ${report.periods} perioder på ${(report.durationMs / 1000).toLocaleString('da-DK', { maximumFractionDigits: 1 })} s`,
       );
     })
+    .then(() => completed.set(db, context.version))
     .catch((error: unknown) => log.error(error, 'Forudberegning af nøgletal mislykkedes'))
     .finally(() => {
       if (running.get(db) === context.version) running.delete(db);

@@ -9,7 +9,7 @@ import type { Tables } from '../db/schema.ts';
 
 export interface KpiContext {
   suppressionThreshold: number;
-  /** The settings' base year, or else the latest year with an index. */
+  /** The settings' base year, or else the latest index year no later than the as-of date's. */
   defaultBaseYear: number | null;
   priceIndexYears: ReadonlySet<number>;
   dataVersion: number;
@@ -60,6 +60,11 @@ async function readKpiContext(db: Kysely<Tables>, stamp: string): Promise<KpiCon
     db.selectFrom('provider').select(['provider_id', 'name']).execute(),
   ]);
   const years = indexYears.map((row) => row.year);
+  const defaultAsOf = extent.rows[0]?.default_as_of ?? null;
+  // Without a setting: prices of the as-of date's year (what a council paper that year quotes),
+  // or the latest index year before it. The index usually runs a budget year ahead of the data.
+  const asOfYear = defaultAsOf ? Number(defaultAsOf.slice(0, 4)) : Number.POSITIVE_INFINITY;
+  const defaultBaseYear = settings.fixed_price_base_year ?? years.filter((year) => year <= asOfYear).at(-1) ?? years.at(-1) ?? null;
   const dataVersion = lastImport ? Number(lastImport.import_id) : 0;
   const version = createHash('sha256')
     .update(JSON.stringify([stamp, paragraphs, functions]))
@@ -67,10 +72,10 @@ async function readKpiContext(db: Kysely<Tables>, stamp: string): Promise<KpiCon
     .slice(0, 16);
   return {
     suppressionThreshold: settings.suppression_threshold,
-    defaultBaseYear: settings.fixed_price_base_year ?? years.at(-1) ?? null,
+    defaultBaseYear,
     priceIndexYears: new Set(years),
     dataVersion,
-    defaultAsOf: extent.rows[0]?.default_as_of ?? null,
+    defaultAsOf,
     earliestDate: extent.rows[0]?.earliest_date ?? null,
     paragraphs: new Map(paragraphs.map((row) => [row.code, row.title])),
     functions: new Map(functions.map((row) => [row.code, row.title])),

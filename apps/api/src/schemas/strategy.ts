@@ -39,6 +39,7 @@ export const StrategyProgressSchema = Type.Object({
   strategy: StrategySummarySchema,
   asOf: Type.Union([Type.String(), Type.Null()]),
   dataVersion: Type.Integer(),
+  suppressionThreshold: Type.Integer({ description: 'Tal under denne grænse vises som "<grænse" (DESIGN §5)' }),
   themes: Type.Array(Type.Object({ themeNo: Type.Integer(), title: Type.String(), indicators: Type.Array(IndicatorSchema) })),
 });
 export type StrategyProgress = Static<typeof StrategyProgressSchema>;

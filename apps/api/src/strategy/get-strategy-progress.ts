@@ -58,6 +58,7 @@ export async function getStrategyProgress(
     },
     asOf,
     dataVersion: context.dataVersion,
+    suppressionThreshold: context.suppressionThreshold,
     themes: strategy.themes.map((theme) => ({
       ...theme,
       indicators: indicators.filter((_, index) => strategy.indicators[index]?.themeNo === theme.themeNo),

@@ -120,6 +120,10 @@ describe('periods, prices and caching', () => {
     // The shipped default index: 2022 = 109.8, 2024 = 117.9.
     expect(fixed.query.prices).toEqual({ kind: 'fixed', baseYear: 2024 });
     expect(fixed.rows[0]?.values.amount).toBeCloseTo(((current.rows[0]?.values.amount as number) * 117.9) / 109.8, 2);
+    // Without base: prices of the as-of date's year, not the index's last (budget) year 2027.
+    const byDefault = await getKpi('/api/kpis/expenditure?year=2022&prices=fixed');
+    expect(byDefault.query.prices.baseYear).toBe(Number(byDefault.period.asOf.slice(0, 4)));
+    expect(byDefault.query.prices.baseYear).toBeLessThan(2027);
   });
 
   it('answers 304 to a matching If-None-Match and a new ETag after the data changes', async () => {
@@ -177,6 +181,8 @@ describe('GET /api/strategy', () => {
     const hoejeTaastrup = (await server.inject({ url: '/api/strategy?asOf=2024-12-31' })).json();
     expect(hoejeTaastrup.strategy.strategyId).toBe('hoeje-taastrup-2023-2026');
     expect(hoejeTaastrup.themes).toHaveLength(3);
+    // The page shows withheld values as "<threshold>" with the threshold the API applied.
+    expect(hoejeTaastrup.suppressionThreshold).toBe(5);
     const indicator = hoejeTaastrup.themes[1].indicators[0];
     expect(indicator).toMatchObject({ kpiId: 'housing', direction: 'up', baselineYear: 2022 });
     expect(indicator.values.map((value: { year: number }) => value.year)).toEqual([2022, 2023, 2024]);

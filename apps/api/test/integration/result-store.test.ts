@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeKpi } from '../../src/kpis/compute-kpi.ts';
 import { getKpiResult } from '../../src/kpis/get-kpi-result.ts';
 import type { KpiQuery } from '../../src/kpis/kpi-query.ts';
-import { precomputeStandardResults, readStoredResults, standardPeriods } from '../../src/kpis/result-store.ts';
+import { expectedStoredResults, isStoreComplete, precomputeStandardResults, readStoredResults, standardPeriods } from '../../src/kpis/result-store.ts';
 import { getKpiContext, type KpiContext } from '../../src/repositories/get-kpi-context.ts';
 import { loadSmallMunicipality } from '../helpers/small-municipality.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
@@ -25,11 +25,16 @@ afterAll(async () => {
 });
 
 describe('standard periods', () => {
-  it('are every year, half-year and month a year or half-year request can ask for, clipped to the as-of date', () => {
+  it('are every year, half-year and month a year or half-year request can ask for, clipped to the as-of date, the same spans a year earlier and the whole span', () => {
     const periods = standardPeriods('2021-03-05', '2022-08-31');
     const keys = periods.map((period) => `${period.from}/${period.to}`);
-    // 2 years (2022 clipped), 4 half-years (2022 H2 clipped), 20 months (the 2021 series starts in January).
-    expect(periods).toHaveLength(26);
+    // 2 years (2022 clipped), 4 half-years (2022 H2 clipped), 20 months (the 2021 series starts in
+    // January); a year before the clipped 2022 and 2022 H2: 2021 to 31 August and 1 July–31 August
+    // 2021; the whole span 2021-01-01–2022-08-31 (20 months, so its points are the months above).
+    expect(periods).toHaveLength(29);
+    expect(keys).toContain('2021-01-01/2021-08-31');
+    expect(keys).toContain('2021-07-01/2021-08-31');
+    expect(keys).toContain('2021-01-01/2022-08-31');
     expect(keys).toContain('2021-01-01/2021-12-31');
     expect(keys).toContain('2022-01-01/2022-08-31');
     expect(keys).toContain('2022-07-01/2022-08-31');
@@ -48,10 +53,14 @@ describe('precomputed results', () => {
     const kpi = KPI_CATALOGUE[0];
     if (!kpi) throw new Error('empty catalogue');
     expect(await readStoredResults(db, kpi, queryFor(null), context)).toBeNull();
+    expect(await isStoreComplete(db, context)).toBe(false);
 
     const report = await precomputeStandardResults(db, context);
     expect(report.periods).toBe(standardPeriods(context.earliestDate as string, asOf).length);
     expect(report.results).toBeGreaterThan(report.periods * KPI_CATALOGUE.length);
+    // What a later store miss checks before starting a second precompute.
+    expect(report.results).toBe(expectedStoredResults(context));
+    expect(await isStoreComplete(db, context)).toBe(true);
 
     for (const entry of KPI_CATALOGUE) {
       for (const by of [null, ...entry.breakdowns]) {

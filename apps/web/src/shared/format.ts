@@ -38,3 +38,13 @@ export function formatDateTime(iso: string): string | null {
   if (!day || !month || !year || !hour || !minute) return null;
   return `${day}.${month}.${year} kl. ${hour}.${minute}`;
 }
+
+/**
+ * A change or deviation with its sign written out: `+1.234`, `−1.234` (a real minus sign, which
+ * screen readers say as "minus"), `0`. `format` writes the absolute value.
+ */
+export function formatSigned(value: number, format: (absolute: number) => string): string {
+  if (value > 0) return `+${format(value)}`;
+  if (value < 0) return `−${format(-value)}`;
+  return format(0);
+}

@@ -2,12 +2,13 @@
  * GET /health — the API's own status: is it up, which database, which municipality, the latest
  * import and the number of rows per table. The only route that needs no login (DESIGN §9).
  */
-
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { COUNTED_TABLES, type CountedTable } from '@sol/domain/data-tables.ts';
 
 export type HealthStatus = 'ok' | 'degraded';
 export type DatabaseKind = 'pglite' | 'postgres';
 
+/** The route's answer (apps/api/src/routes/health.ts, which exports no type). */
 export interface Health {
   status: HealthStatus;
   database: { kind: DatabaseKind; reachable: boolean };
@@ -15,7 +16,8 @@ export interface Health {
   dataVersion: number | null;
   /** ISO timestamp of the latest completed import. */
   lastImportAt: string | null;
-  counts: Record<CountedTable, number>;
+  /** null while the database does not answer. */
+  counts: Record<CountedTable, number> | null;
 }
 
 /** Thrown when the API cannot be reached or does not answer with a health document. */
@@ -23,6 +25,10 @@ export class HealthUnavailableError extends Error {
   override name = 'HealthUnavailableError';
 }
 
+/**
+ * Not the shared getJson: a degraded API answers 503 *with* a health document, and that is an
+ * answer worth showing (which database, that it does not answer), not an error.
+ */
 export async function getHealth(signal?: AbortSignal): Promise<Health> {
   let response: Response;
   try {
@@ -31,7 +37,6 @@ export async function getHealth(signal?: AbortSignal): Promise<Health> {
     if (signal?.aborted) throw error;
     throw new HealthUnavailableError('Netværksfejl ved kald af /health', { cause: error });
   }
-  // A degraded API may answer 503 with a health document; that is still an answer worth showing.
   let body: unknown;
   try {
     body = await response.json();
@@ -44,10 +49,20 @@ export async function getHealth(signal?: AbortSignal): Promise<Health> {
   return body;
 }
 
+export const healthQueryOptions = queryOptions({
+  queryKey: ['health'],
+  queryFn: ({ signal }) => getHealth(signal),
+});
+
+export function useHealth() {
+  return useQuery(healthQueryOptions);
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Checked, not cast: this panel is what an administrator reads when something is wrong. */
 function isHealth(value: unknown): value is Health {
   if (!isRecord(value)) return false;
   const { status, database, municipality, dataVersion, lastImportAt, counts } = value;
@@ -59,7 +74,6 @@ function isHealth(value: unknown): value is Health {
     (municipality === null || typeof municipality === 'string') &&
     (dataVersion === null || typeof dataVersion === 'number') &&
     (lastImportAt === null || typeof lastImportAt === 'string') &&
-    isRecord(counts) &&
-    COUNTED_TABLES.every((table) => typeof counts[table] === 'number')
+    (counts === null || (isRecord(counts) && COUNTED_TABLES.every((table) => typeof counts[table] === 'number')))
   );
 }

@@ -1,0 +1,188 @@
+/**
+ * One strategy indicator: the strategy's own words, the KPI measure it is followed by, the
+ * baseline, the values year by year (withheld ones as "<5" with the reason), the status against
+ * the wanted direction (icon, word and colour), the generated sentence, the target, a chart, and
+ * a link to the KPI's page.
+ */
+import type { ReactElement } from 'react';
+import { Link, useSearch } from 'wouter';
+import type { IndicatorProgress } from '@sol/api/schemas/strategy.ts';
+import { indicatorSpec } from '@sol/charts/kpi-chart-specs.ts';
+import { formatDecimal, formatIsoDate, formatMeasureValue } from '@sol/domain/format-danish.ts';
+import { FILTERS, findKpi, type Unit } from '@sol/domain/kpi-catalogue.ts';
+import { suppressionExplanation, suppressionMarker } from '@sol/domain/suppression-text.ts';
+import { ChartPanel } from '../../../shared/components/ChartPanel.tsx';
+
+type Status = 'improved' | 'unchanged' | 'worse' | 'unknown';
+
+const STATUS: Record<Status, { icon: string; word: string }> = {
+  improved: { icon: '✔', word: 'Forbedret' },
+  unchanged: { icon: '●', word: 'Uændret' },
+  worse: { icon: '✖', word: 'Forværret' },
+  unknown: { icon: '?', word: 'Kan ikke vurderes' },
+};
+
+/** The dashboard page of each KPI; strategy measures outside K1–K8 have none. */
+const KPI_PAGES: Record<string, { path: string; title: string }> = {
+  'case-processing': { path: '/sagsbehandling', title: 'Sagsbehandling' },
+  expenditure: { path: '/oekonomi', title: 'Økonomi' },
+  housing: { path: '/bolig', title: 'Bolig' },
+  'temporary-stays': { path: '/midlertidige-ophold', title: 'Midlertidige ophold' },
+  recipients: { path: '/modtagere', title: 'Modtagere' },
+  providers: { path: '/tilbud', title: 'Tilbud' },
+};
+
+export function statusOf(indicator: IndicatorProgress): Status {
+  return indicator.status in STATUS ? (indicator.status as Status) : 'unknown';
+}
+
+export function StatusBadge({ status, label }: { status: Status; label?: string }): ReactElement {
+  return (
+    <span className={`status-badge status-${status}`}>
+      <span aria-hidden="true">{STATUS[status].icon}</span>
+      {label ?? STATUS[status].word}
+    </span>
+  );
+}
+
+/** The indicator's own filter in words ("faste priser", "Målgruppe: SIND"). */
+function filterText(filter: Record<string, unknown>): string {
+  return Object.entries(filter)
+    .map(([key, value]) => {
+      if (key === 'prices') return value === 'fixed' ? 'faste priser' : 'løbende priser';
+      const label = key in FILTERS ? FILTERS[key as keyof typeof FILTERS] : key;
+      return `${label}: ${Array.isArray(value) ? value.join(', ') : String(value)}`;
+    })
+    .join(' · ');
+}
+
+function valueText(point: IndicatorProgress['values'][number] | undefined, unit: Unit, decimals: number, threshold: number): string {
+  if (!point) return '–';
+  if (point.suppressed) return suppressionMarker(point.suppressed, threshold);
+  if (point.value === null) return 'ingen data';
+  return formatMeasureValue(point.value, unit, decimals);
+}
+
+export function IndicatorCard({ indicator, asOf, threshold }: { indicator: IndicatorProgress; asOf: string | null; threshold: number }): ReactElement {
+  const search = useSearch();
+  const status = statusOf(indicator);
+  const unit = indicator.measure.unit as Unit;
+  const decimals = indicator.measure.decimals;
+  const kpi = findKpi(indicator.kpiId);
+  const page = KPI_PAGES[indicator.kpiId];
+  const filter = filterText(indicator.filter);
+  const baseline = indicator.values.find((point) => point.year === indicator.baselineYear);
+  const latest = [...indicator.values].reverse().find((point) => point.value !== null || point.suppressed !== null);
+  const first = indicator.values[0]?.year;
+  const last = indicator.values.at(-1)?.year;
+  const spec = indicatorSpec(indicator, {
+    source: kpi?.source ?? `Kilde: ${indicator.kpiTitle}`,
+    asOf,
+    suppressionThreshold: threshold,
+    subtitle: [first !== undefined && last !== undefined ? `${first}–${last}` : '', filter].filter(Boolean).join(' · '),
+  });
+  const headingId = `indicator-${indicator.indicatorId}`;
+
+  return (
+    <article className={`indicator indicator-${status}`} aria-labelledby={headingId} data-testid={`indicator-${indicator.indicatorId}`}>
+      <div className="indicator-text">
+        <h3 id={headingId}>{indicator.wording}</h3>
+        <p className="indicator-status" data-testid={`indicator-status-${indicator.indicatorId}`}>
+          <StatusBadge status={status} label={indicator.statusLabel || STATUS[status].word} />
+        </p>
+        <p className="indicator-sentence" data-testid={`indicator-sentence-${indicator.indicatorId}`}>
+          {indicator.sentence}
+        </p>
+        <dl className="indicator-facts">
+          <div className="indicator-measure">
+            <dt>Måles som</dt>
+            <dd>
+              {indicator.measure.title}
+              {filter ? ` (${filter})` : ''} · {indicator.kpiTitle}
+            </dd>
+          </div>
+          <div>
+            <dt>Ønsket retning</dt>
+            <dd>
+              <span aria-hidden="true">{indicator.direction === 'up' ? '↑ ' : '↓ '}</span>
+              {indicator.direction === 'up' ? 'Op: et højere tal er bedre' : 'Ned: et lavere tal er bedre'}
+            </dd>
+            <dd className="indicator-tolerance">
+              Ændringer under {formatDecimal(indicator.tolerance * 100, 0)} % af basisårets værdi tæller som uændret.
+            </dd>
+          </div>
+          <div>
+            <dt>Basisår {indicator.baselineYear}</dt>
+            <dd data-testid={`indicator-baseline-${indicator.indicatorId}`}>{valueText(baseline, unit, decimals, threshold)}</dd>
+          </div>
+          <div>
+            <dt>Mål</dt>
+            <dd data-testid={`indicator-target-${indicator.indicatorId}`}>
+              {indicator.targetValue === null ? 'Strategien sætter ikke et måltal' : formatMeasureValue(indicator.targetValue, unit, decimals)}
+            </dd>
+          </div>
+        </dl>
+        <div className="table-scroll">
+          <table className="data-table indicator-values" data-testid={`indicator-values-${indicator.indicatorId}`}>
+            <caption>{indicator.measure.title} år for år</caption>
+            <thead>
+              <tr>
+                <th scope="row">År</th>
+                {indicator.values.map((point) => (
+                  <th scope="col" key={point.year} className="numeric">
+                    {point.year}
+                    {point.year === indicator.baselineYear ? <span className="indicator-year-note"> basisår</span> : null}
+                    {!point.asOf.endsWith('-12-31') ? <span className="indicator-year-note"> til {formatIsoDate(point.asOf)}</span> : null}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">Værdi</th>
+                {indicator.values.map((point) => (
+                  <td
+                    key={point.year}
+                    className="numeric"
+                    title={point.suppressed ? suppressionExplanation(point.suppressed, threshold) : undefined}
+                    data-testid={`indicator-value-${indicator.indicatorId}-${point.year}`}
+                  >
+                    {valueText(point, unit, decimals, threshold)}
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      </div>
+      <div className="indicator-chart">
+        <ChartPanel title={indicator.measure.title} spec={spec} height={180} headingLevel={4} testId={`indicator-chart-${indicator.indicatorId}`} />
+        {latest && latest !== baseline ? null : (
+          <p className="muted-text">Der er endnu ingen tal efter basisåret.</p>
+        )}
+        <p className="indicator-link">
+          {page ? (
+            <Link href={`${page.path}${search ? `?${search}` : ''}`}>
+              Se nøgletallet på siden {page.title} <span aria-hidden="true">→</span>
+            </Link>
+          ) : (
+            <span className="muted-text">Målet har ingen egen side; sådan er det opgjort:</span>
+          )}
+        </p>
+        {kpi ? (
+          <details className="kpi-about">
+            <summary>Sådan er tallet opgjort</summary>
+            <p>{kpi.definition}</p>
+            {kpi.notes.length > 0 ? (
+              <ul>
+                {kpi.notes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
+            ) : null}
+          </details>
+        ) : null}
+      </div>
+    </article>
+  );
+}

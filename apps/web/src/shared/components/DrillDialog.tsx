@@ -1,0 +1,60 @@
+/**
+ * The rows behind a bar or point, in a modal dialog (native <dialog>: focus stays inside, Esc
+ * closes, focus returns to the control that opened it). Citizens appear by pseudonymous id only;
+ * below the suppression threshold the API sends no rows, and the dialog says why.
+ */
+import { Suspense, lazy, useEffect, useRef, type ReactElement } from 'react';
+import { formatNumber } from '../format.ts';
+import type { KpiParams } from '../api/get-kpi.ts';
+import { useKpiRows } from '../api/get-kpi-rows.ts';
+
+const RowsGrid = lazy(() => import('./RowsGrid.tsx'));
+
+export interface DrillTarget {
+  kpiId: string;
+  params: KpiParams;
+  /** What was clicked, in words, e.g. "§ 107 · marts 2026". */
+  label: string;
+}
+
+export function DrillDialog({ target, onClose }: { target: DrillTarget | null; onClose: () => void }): ReactElement {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const rows = useKpiRows(target?.kpiId ?? '', target?.params ?? {}, target !== null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (target && !element.open) element.showModal();
+    if (!target && element.open) element.close();
+  }, [target]);
+
+  return (
+    <dialog ref={dialog} className="drill-dialog" aria-labelledby="drill-title" onClose={onClose}>
+      <div className="drill-header">
+        <h2 id="drill-title">Rækkerne bag tallet{target ? `: ${target.label}` : ''}</h2>
+        <button type="button" className="button button-secondary" onClick={onClose}>
+          Luk
+        </button>
+      </div>
+      {rows.isPending && target ? <p role="status">Henter rækker …</p> : null}
+      {rows.isError ? (
+        <p className="message message-error" role="alert">
+          {rows.error.message}
+        </p>
+      ) : null}
+      {rows.data?.suppressed ? (
+        <p className="message message-info">{rows.data.message ?? 'Rækkerne vises ikke, fordi tallet er diskretioneret.'}</p>
+      ) : null}
+      {rows.data && !rows.data.suppressed ? (
+        <>
+          <p>
+            {formatNumber(rows.data.rows.length)} rækker{rows.data.truncated ? ' (kun de første vises)' : ''}. Borgere vises med pseudonymt id.
+          </p>
+          <Suspense fallback={<p role="status">Indlæser tabellen …</p>}>
+            <RowsGrid data={rows.data} />
+          </Suspense>
+        </>
+      ) : null}
+    </dialog>
+  );
+}

@@ -1,0 +1,24 @@
+/** Reading one value out of a KPI answer: the total row, or a group's row, with its suppression. */
+import type { KpiResult } from '@sol/api/schemas/kpi-result.ts';
+import { findKpi, type KpiDefinition, type MeasureDefinition } from '@sol/domain/kpi-catalogue.ts';
+
+export interface CellValue {
+  value: number | null;
+  suppressed: string | null;
+  notReached: boolean;
+}
+
+export function cellValue(rows: KpiResult['rows'] | undefined, measureId: string, group: string | null = null): CellValue {
+  const row = rows?.find((candidate) => candidate.group === group);
+  if (!row) return { value: null, suppressed: null, notReached: false };
+  const suppressed = row.suppressed[measureId] ?? null;
+  return { value: suppressed ? null : (row.values[measureId] ?? null), suppressed, notReached: row.notReached.includes(measureId) };
+}
+
+/** The catalogue entry and one of its measures; throws on an id that is not in the catalogue. */
+export function catalogueMeasure(kpiId: string, measureId: string): { kpi: KpiDefinition; measure: MeasureDefinition } {
+  const kpi = findKpi(kpiId);
+  const measure = kpi?.measures.find((candidate) => candidate.id === measureId);
+  if (!kpi || !measure) throw new Error(`Ukendt nøgletal ${kpiId}/${measureId}`);
+  return { kpi, measure };
+}

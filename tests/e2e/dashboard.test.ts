@@ -1,0 +1,501 @@
+/**
+ * The dashboard in a real Chromium against the real app on fresh demo data (one start for the
+ * file): every page renders its heading and charts without errors and passes axe (WCAG 2.1 A/AA);
+ * screen numbers equal the API's; filters live in the URL and Back restores them; drill opens the
+ * rows; Overblik prints to A4; the keyboard reaches the skip link, the menu and the filters; the
+ * Data page imports files all or nothing. Screenshots land in test-results/screenshots/.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import axe from 'axe-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGES } from '../../apps/web/src/app/pages.ts';
+import { formatChartValue } from '../../packages/charts/src/format-value.ts';
+import { formatIsoDate, formatMeasureValue } from '../../packages/domain/src/format-danish.ts';
+import { findKpi } from '../../packages/domain/src/kpi-catalogue.ts';
+import { REPO_ROOT, startApp, type RunningApp } from './app-process.ts';
+import { launchChromium } from './browser.ts';
+import { WEB_DIST, buildWebApp } from './build-web.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'sol-e2e-dash-'));
+const uploadDir = mkdtempSync(join(tmpdir(), 'sol-e2e-upload-'));
+const webSnapshot = mkdtempSync(join(tmpdir(), 'sol-e2e-web-'));
+const artifacts = join(REPO_ROOT, 'test-results');
+const screenshots = join(artifacts, 'screenshots');
+/** The demo data is big and the machine shared: waiting for a page is generous, never a timing assertion. */
+const SETTLE_MS = 180_000;
+
+/** Pages that show no charts by design. */
+const PAGES_WITHOUT_CHARTS = new Set(['/data']);
+/** Placeholders a page shows while numbers or charts are on their way (all with role=status). */
+const PENDING = /Henter|Tegner grafen|Indlæser/;
+
+let app: RunningApp;
+let browser: Browser;
+let context: BrowserContext;
+
+interface KpiRow {
+  group: string | null;
+  values: Record<string, number | null>;
+  suppressed: Record<string, string | null>;
+  notReached: string[];
+}
+interface KpiAnswer {
+  suppressionThreshold: number;
+  rows: KpiRow[];
+  series: { key: string; label: string; from: string; to: string; rows: KpiRow[] }[];
+}
+interface FilterChoices {
+  defaultAsOf: string | null;
+  years: number[];
+  targetGroups: { code: string; label: string }[];
+}
+interface Health {
+  dataVersion: number;
+  counts: Record<string, number>;
+}
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+async function getJson<T>(path: string, params: Record<string, string | number> = {}): Promise<T> {
+  const search = new URLSearchParams(Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)]))).toString();
+  const response = await fetch(`${app.url}${path}${search ? `?${search}` : ''}`);
+  expect(response.status, `${path}?${search}`).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** The screenshot's name: the path, and "overblik" for the front page. */
+function slug(path: string): string {
+  return path === '/' ? 'overblik' : path.slice(1);
+}
+
+/** The value the KPI card shows for an answer: the total row's measure in its unit, da-DK. */
+function cardText(answer: KpiAnswer, kpiId: string, measureId: string): string {
+  const measure = findKpi(kpiId)?.measures.find((candidate) => candidate.id === measureId);
+  if (!measure) throw new Error(`${kpiId}/${measureId} findes ikke i kataloget`);
+  const row = answer.rows.find((candidate) => candidate.group === null);
+  const value = row?.values[measureId];
+  if (value === null || value === undefined || row?.suppressed[measureId]) throw new Error(`${kpiId}/${measureId} har ingen værdi at sammenligne med`);
+  return formatMeasureValue(value, measure.unit, measure.decimals);
+}
+
+async function openPage(path: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[]; requests: string[] }> {
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('request', (request: Request) => requests.push(request.url()));
+  await page.goto(`${app.url}${path}`);
+  await settle(page);
+  return { page, errors, requests };
+}
+
+/** Waits until the page has its heading and no placeholder says it is still fetching or drawing. */
+async function settle(page: Page): Promise<void> {
+  await page.locator('main h1').first().waitFor({ timeout: SETTLE_MS });
+  await expect
+    .poll(async () => (await page.locator('main [role="status"]').allInnerTexts()).filter((text) => PENDING.test(text)), {
+      timeout: SETTLE_MS,
+      message: 'siden viser stadig "Henter …"/"Tegner grafen …"',
+    })
+    .toEqual([]);
+}
+
+/**
+ * recharts draws bars and lines in an animation of up to 1.5 s; a picture or a print taken at once
+ * shows empty axes. A pause, not a measurement: nothing is asserted about time.
+ */
+async function chartAnimationsDone(page: Page): Promise<void> {
+  if ((await chartCount(page)) > 0) await page.waitForTimeout(2_000);
+}
+
+async function chartCount(page: Page): Promise<number> {
+  return page.locator('main .recharts-surface').count();
+}
+
+async function runAxe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axe.source });
+  const results = (await page.evaluate(
+    `axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }).then((r) => r.violations)`,
+  )) as AxeViolation[];
+  return results.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+function describeViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((violation) => {
+      const nodes = violation.nodes
+        .slice(0, 5)
+        .map((node) => `    ${JSON.stringify(node.target)}: ${(node.failureSummary ?? '').replace(/\s+/g, ' ')}`)
+        .join('\n');
+      return `${violation.impact} ${violation.id}: ${violation.help} (${violation.helpUrl})\n${nodes}`;
+    })
+    .join('\n');
+}
+
+/** The text of the focused element and where it sits, read in the page. */
+async function focused(page: Page): Promise<{ id: string; text: string; className: string; inNav: boolean; inMain: boolean }> {
+  return (await page.evaluate(`(() => {
+    const element = document.activeElement;
+    return {
+      id: element?.id ?? '',
+      text: (element?.textContent ?? '').trim(),
+      className: typeof element?.className === 'string' ? element.className : '',
+      inNav: Boolean(element?.closest('nav[aria-label="Hovedmenu"]')),
+      inMain: Boolean(element?.closest('main')),
+    };
+  })()`)) as { id: string; text: string; className: string; inNav: boolean; inMain: boolean };
+}
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  await buildWebApp();
+  browser = await launchChromium();
+  cpSync(WEB_DIST, webSnapshot, { recursive: true });
+  app = await startApp({ DATA_DIR: dataDir });
+  console.log(`appen klar efter ${(app.startupMs / 1000).toFixed(1)} s`);
+  // Reduced motion: the charts draw at once (as for a reader who asks for it), so a screenshot
+  // never catches a line half-way through its animation.
+  context = await browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', reducedMotion: 'reduce' });
+  // The web app's files come from the build made above, as the app served them then: apps/web/dist
+  // is shared, and a rebuild there while this file runs (another test file, a developer) would
+  // swap the files under a page. The API is the app's own; start-and-shell covers static serving.
+  await context.route(`${app.url}/**`, async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === '/health' || path.startsWith('/api/')) return route.continue();
+    const file = join(webSnapshot, /\.[a-z0-9]+$/i.test(path) ? decodeURIComponent(path) : 'index.html');
+    return existsSync(file) ? route.fulfill({ path: file }) : route.continue();
+  });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(uploadDir, { recursive: true, force: true });
+  rmSync(webSnapshot, { recursive: true, force: true });
+});
+
+describe('every page', () => {
+  for (const entry of PAGES) {
+    it(`${entry.title} (${entry.path}) renders its heading and charts, passes axe and is photographed`, async () => {
+      const { page, errors } = await openPage(entry.path);
+      try {
+        const headings = page.locator('main h1');
+        expect(await headings.count(), errors.join('\n')).toBe(1);
+        expect((await headings.innerText()).trim()).not.toBe('');
+        expect(await page.title()).toContain(entry.title);
+        const main = await page.locator('main').innerText();
+        expect(main).not.toContain('Tallene kunne ikke hentes');
+        expect(main).not.toContain('Siden findes ikke');
+        if (!PAGES_WITHOUT_CHARTS.has(entry.path)) {
+          await expect.poll(() => chartCount(page), { timeout: SETTLE_MS, message: `${entry.path} viser ingen grafer` }).toBeGreaterThan(0);
+        }
+        const violations = await runAxe(page);
+        expect(violations, describeViolations(violations)).toEqual([]);
+        await chartAnimationsDone(page);
+        await page.screenshot({ path: join(screenshots, `${slug(entry.path)}.png`), fullPage: true });
+        expect(errors, errors.join('\n')).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('Overblik works at 1024×768', async () => {
+    const { page, errors } = await openPage('/', { width: 1024, height: 768 });
+    try {
+      await expect.poll(() => chartCount(page), { timeout: SETTLE_MS }).toBeGreaterThan(0);
+      // Nothing may stick out sideways on a tablet.
+      const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+      expect(overflow).toBeLessThanOrEqual(0);
+      await chartAnimationsDone(page);
+      await page.screenshot({ path: join(screenshots, 'overblik-1024x768.png'), fullPage: true });
+      expect(errors, errors.join('\n')).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('numbers on screen equal the API', () => {
+  it("Overblik's housing card shows the API's share in independent housing, formatted da-DK", async () => {
+    const { page } = await openPage('/');
+    try {
+      // No filters chosen: the card asks for the KPI without parameters (the latest period).
+      const answer = await getJson<KpiAnswer>('/api/kpis/housing');
+      const expected = cardText(answer, 'housing', 'independentShare');
+      expect(expected).toMatch(/^\d+,\d %$/);
+      await expect.poll(() => page.getByTestId('card-value-housing').innerText()).toBe(expected);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('"Vis som tabel" shows the same numbers as the API for the housing trend', async () => {
+    const { page, requests } = await openPage('/');
+    try {
+      const choices = await getJson<FilterChoices>('/api/reference/filters');
+      const first = choices.years[0];
+      expect(first).toBeDefined();
+      expect(choices.defaultAsOf).not.toBeNull();
+      const params = { from: `${first}-01-01`, to: choices.defaultAsOf ?? '' };
+      // The page asked for exactly these parameters …
+      expect(requests.some((url) => url.includes('/api/kpis/housing?') && new URL(url).searchParams.get('from') === params.from)).toBe(true);
+      const answer = await getJson<KpiAnswer>('/api/kpis/housing', params);
+      const measure = findKpi('housing')?.measures.find((candidate) => candidate.id === 'independentShare');
+      if (!measure) throw new Error('independentShare mangler i kataloget');
+
+      const panel = page.getByTestId('trend-housing-independentShare');
+      await panel.getByRole('button', { name: 'Vis som tabel' }).click();
+      const rows = panel.locator('table tbody tr');
+      await expect.poll(() => rows.count()).toBe(answer.series.length);
+      // … and its table shows the answer's numbers, point by point, as the chart formats them.
+      for (const [index, point] of answer.series.entries()) {
+        const row = rows.nth(index);
+        const total = point.rows.find((candidate) => candidate.group === null);
+        const suppressed = total?.suppressed[measure.id] ?? null;
+        const value = suppressed ? null : (total?.values[measure.id] ?? null);
+        expect((await row.locator('th').innerText()).trim().startsWith(point.label), `${point.label}`).toBe(true);
+        const cells = await row.locator('td').allInnerTexts();
+        expect(cells[0]?.trim(), point.label).toBe(formatChartValue(value, suppressed, measure.unit, measure.decimals, answer.suppressionThreshold));
+      }
+      expect(await rows.first().locator('td').first().innerText()).toMatch(/^\d+,\d %$/);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('global filters in the URL', () => {
+  it('a year and a target group go to the URL, change the numbers, and Back restores the previous view', async () => {
+    const { page, requests } = await openPage('/');
+    try {
+      const choices = await getJson<FilterChoices>('/api/reference/filters');
+      // A whole year before the latest, and the largest target group of the demo data.
+      const year = choices.years.at(-2);
+      const targetGroup = choices.targetGroups.find((group) => group.code === 'UH')?.code ?? choices.targetGroups[0]?.code;
+      if (year === undefined || targetGroup === undefined) throw new Error('ingen år eller målgrupper at vælge');
+      const card = page.getByTestId('card-value-housing');
+      const initial = await card.innerText();
+
+      await page.locator('#filter-year').selectOption(String(year));
+      await expect.poll(() => new URL(page.url()).searchParams.get('year')).toBe(String(year));
+      const forYear = cardText(await getJson<KpiAnswer>('/api/kpis/housing', { year }), 'housing', 'independentShare');
+      await expect.poll(() => card.innerText(), { timeout: SETTLE_MS }).toBe(forYear);
+
+      await page.locator('#filter-targetGroup').selectOption(targetGroup);
+      await expect.poll(() => new URL(page.url()).searchParams.get('targetGroup')).toBe(targetGroup);
+      expect(new URL(page.url()).searchParams.get('year')).toBe(String(year));
+      await expect
+        .poll(() => requests.some((url) => url.includes('/api/kpis/housing?') && url.includes(`year=${year}`) && url.includes(`targetGroup=${targetGroup}`)))
+        .toBe(true);
+      const forGroup = cardText(await getJson<KpiAnswer>('/api/kpis/housing', { year, targetGroup }), 'housing', 'independentShare');
+      await expect.poll(() => card.innerText(), { timeout: SETTLE_MS }).toBe(forGroup);
+      expect(forGroup === forYear && forYear === initial, 'tallet ændrede sig ikke med filtrene').toBe(false);
+
+      await page.goBack();
+      await expect.poll(() => new URL(page.url()).search).toBe(`?year=${year}`);
+      await expect.poll(() => card.innerText(), { timeout: SETTLE_MS }).toBe(forYear);
+      expect(await page.locator('#filter-targetGroup').inputValue()).toBe('');
+      expect(await page.locator('#filter-year').inputValue()).toBe(String(year));
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+/** Waits for the open drill dialog and returns how many rows it says it shows (after its grid has rows). */
+async function drillRows(page: Page): Promise<number> {
+  const dialog = page.locator('dialog.drill-dialog[open]');
+  await dialog.waitFor({ timeout: SETTLE_MS });
+  await expect.poll(() => dialog.innerText(), { timeout: SETTLE_MS }).toMatch(/\d[\d.]* rækker/);
+  const count = Number(/(\d[\d.]*) rækker/.exec(await dialog.innerText())?.[1]?.replace(/\./g, ''));
+  await expect.poll(() => dialog.locator('.ag-row').count(), { timeout: SETTLE_MS }).toBeGreaterThan(0);
+  await dialog.getByRole('button', { name: 'Luk' }).click();
+  await expect.poll(() => page.locator('dialog.drill-dialog[open]').count()).toBe(0);
+  return count;
+}
+
+/** "1.234" or "12,3 %" → 1234 or 12.3; a withheld "<5" counts as nothing. */
+function danishNumber(text: string): number {
+  return Number(text.replace(/\./g, '').replace(',', '.').replace(/[^\d.-]/g, '')) || 0;
+}
+
+describe('drill to the rows behind a number', () => {
+  it('Bolig: "Vis rækker" in the table for the largest target group opens its rows', async () => {
+    const { page } = await openPage('/bolig');
+    try {
+      const panel = page.getByTestId('chart-housing-target-group-counts');
+      await panel.getByRole('button', { name: 'Vis som tabel' }).click();
+      const rows = panel.locator('table tbody tr');
+      await expect.poll(() => rows.count(), { timeout: SETTLE_MS }).toBeGreaterThan(0);
+      // The row with the largest count is a big group, far above the suppression threshold.
+      const counts = await Promise.all((await rows.all()).map(async (row) => danishNumber(await row.locator('td').first().innerText())));
+      const biggest = counts.indexOf(Math.max(...counts));
+      expect(counts[biggest]).toBeGreaterThanOrEqual(5);
+      await rows.nth(biggest).getByRole('button', { name: /Vis rækker/ }).click();
+      expect(await drillRows(page)).toBeGreaterThan(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Sagsbehandling: clicking the largest bar of decisions opens its rows', async () => {
+    const { page } = await openPage('/sagsbehandling');
+    try {
+      const panel = page.getByTestId('chart-case-processing-decision');
+      const bars = panel.locator('.recharts-bar-rectangle');
+      await expect.poll(() => bars.count(), { timeout: SETTLE_MS }).toBeGreaterThan(0);
+      const boxes = await Promise.all((await bars.all()).map((bar) => bar.boundingBox()));
+      const areas = boxes.map((box) => (box ? box.width * box.height : 0));
+      const largest = areas.indexOf(Math.max(...areas));
+      await bars.nth(largest).click();
+      expect(await drillRows(page)).toBeGreaterThan(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('print', () => {
+  it('Overblik prints to A4 without the filters and the menu', async () => {
+    const { page } = await openPage('/');
+    try {
+      await expect.poll(() => chartCount(page), { timeout: SETTLE_MS }).toBeGreaterThan(0);
+      await chartAnimationsDone(page);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.filters-region').isVisible()).toBe(false);
+      expect(await page.locator('nav[aria-label="Hovedmenu"]').isVisible()).toBe(false);
+      expect(await page.locator('main h1').isVisible()).toBe(true);
+      const path = join(artifacts, 'overblik.pdf');
+      await page.pdf({ path, format: 'A4', printBackground: true });
+      const pdf = readFileSync(path).toString('latin1');
+      expect(pdf.startsWith('%PDF-')).toBe(true);
+      const pages = pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+      console.log(`overblik.pdf: ${pages} A4-sider`);
+      expect(pages).toBeGreaterThanOrEqual(1);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('keyboard', () => {
+  it('Tab reaches the skip link first, then the menu, then the filters', async () => {
+    const { page } = await openPage('/');
+    try {
+      await page.keyboard.press('Tab');
+      const skip = await focused(page);
+      expect(skip.className).toContain('skip-link');
+      expect(skip.text).toBe('Gå til indhold');
+      await page.keyboard.press('Tab');
+      const menu = await focused(page);
+      expect(menu.inNav).toBe(true);
+      expect(menu.text).toBe(PAGES[0]?.title);
+
+      const reached = new Set<string>();
+      for (let presses = 0; presses < 40 && !reached.has('filter-targetGroup'); presses += 1) {
+        await page.keyboard.press('Tab');
+        reached.add((await focused(page)).id);
+      }
+      expect([...reached]).toContain('filter-year');
+      expect([...reached]).toContain('filter-targetGroup');
+
+      // The skip link takes the keyboard past the menu and the filters to the page itself.
+      await page.goto(`${app.url}/`);
+      await settle(page);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      expect((await focused(page)).inMain).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('Data page', () => {
+  it('says how fresh the numbers are and lists the demo import', async () => {
+    const { page } = await openPage('/data');
+    try {
+      const choices = await getJson<FilterChoices>('/api/reference/filters');
+      expect(choices.defaultAsOf).not.toBeNull();
+      await expect.poll(() => page.getByTestId('data-freshness').innerText()).toContain(`Tallene er opgjort pr. ${formatIsoDate(choices.defaultAsOf ?? '')}`);
+      const { imports } = await getJson<{ imports: { checksum: string; totalRows: number }[] }>('/api/imports');
+      const history = page.getByTestId('import-history');
+      await history.waitFor();
+      const text = await history.innerText();
+      expect(text).toContain('Demodata');
+      expect(text).toContain(imports[0]?.checksum.slice(0, 12));
+      expect(text).not.toContain(imports[0]?.checksum);
+      expect(text).toContain(new Intl.NumberFormat('da-DK').format(imports[0]?.totalRows ?? -1));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a file with errors imports nothing and lists every error; a good file imports and refreshes the page', async () => {
+    const { page } = await openPage('/data');
+    try {
+      const before = await getJson<Health>('/health');
+      const bad = join(uploadDir, 'borgere.csv');
+      writeFileSync(bad, 'borger_id;foedselsaar;maalgruppe;tidligere_anbragt\nE2E-1;1990;XX;ja\nE2E-2;abc;UH;måske\n');
+      await page.locator('input[type="file"]').setInputFiles(bad);
+      await page.getByRole('button', { name: 'Indlæs filen' }).click();
+      const failed = page.getByTestId('import-failed');
+      await failed.waitFor({ timeout: SETTLE_MS });
+      expect(await failed.innerText()).toContain('Intet er indlæst');
+      const errorRows = failed.locator('[data-testid="import-errors"] tbody tr');
+      expect(await errorRows.count()).toBe(3);
+      const [file, line, column, value, reason] = await errorRows.first().locator('td').allInnerTexts();
+      expect([file, line, column, value]).toEqual(['borgere.csv', '2', 'maalgruppe', 'XX']);
+      expect(reason).toContain('Ukendt kode');
+      expect(await page.locator('[data-testid="import-errors"] thead th').allInnerTexts()).toEqual(['Fil', 'Linje', 'Kolonne', 'Værdi', 'Årsag']);
+      const unchanged = await getJson<Health>('/health');
+      expect(unchanged.counts).toEqual(before.counts);
+      expect(unchanged.dataVersion).toBe(before.dataVersion);
+      const violations = await runAxe(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+      await page.screenshot({ path: join(screenshots, 'data-import-fejl.png'), fullPage: true });
+
+      // The same index value as the demo data's: a real import that changes no number.
+      const { index } = await getJson<{ index: { year: number; index: number }[] }>('/api/reference/price-index');
+      const known = index.find((entry) => entry.year === 2018) ?? index[0];
+      if (!known) throw new Error('intet P/L-indeks');
+      const good = join(uploadDir, 'pl_indeks.csv');
+      writeFileSync(good, `aar;indeks\n${known.year};${String(known.index).replace('.', ',')}\n`);
+      await page.getByRole('button', { name: 'Indlæs andre filer' }).click();
+      await page.locator('input[type="file"]').setInputFiles(good);
+      await page.getByRole('button', { name: 'Indlæs filen' }).click();
+      const succeeded = page.getByTestId('import-succeeded');
+      await succeeded.waitFor({ timeout: SETTLE_MS });
+      const message = await succeeded.innerText();
+      expect(message).toContain('Én række');
+      expect(message).toContain('genberegnes');
+      expect(await page.getByTestId('upload-progress').locator('progress').getAttribute('value')).toBe('100');
+      // Every query was refetched: the history shows the upload and the status the new data version.
+      const after = await getJson<Health>('/health');
+      expect(after.dataVersion).not.toBe(before.dataVersion);
+      await expect.poll(() => page.getByTestId('import-history').innerText(), { timeout: SETTLE_MS }).toContain('Upload på denne side');
+      await expect
+        .poll(() => page.locator('.facts').innerText(), { timeout: SETTLE_MS })
+        .toContain(new Intl.NumberFormat('da-DK').format(after.dataVersion));
+      await page.screenshot({ path: join(screenshots, 'data-import-ok.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+});
