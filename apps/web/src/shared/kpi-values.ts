@@ -1,4 +1,7 @@
-/** Reading one value out of a KPI answer: the total row, or a group's row, with its suppression. */
+/**
+ * Reading a KPI answer: one value out of the total row or a group's row, with its suppression, and
+ * the price basis its amounts are in.
+ */
 import type { KpiResult } from '@sol/api/schemas/kpi-result.ts';
 import { findKpi, type KpiDefinition, type MeasureDefinition } from '@sol/domain/kpi-catalogue.ts';
 
@@ -21,4 +24,13 @@ export function catalogueMeasure(kpiId: string, measureId: string): { kpi: KpiDe
   const measure = kpi?.measures.find((candidate) => candidate.id === measureId);
   if (!kpi || !measure) throw new Error(`Ukendt nøgletal ${kpiId}/${measureId}`);
   return { kpi, measure };
+}
+
+/**
+ * The price basis of the answer's amounts in words, for a figure's note: "faste 2024-priser" or
+ * "løbende priser". Modtagere and Tilbud write it the same way, so it is written once here.
+ */
+export function pricesText(result: KpiResult): string {
+  const { kind, baseYear } = result.query.prices;
+  return kind === 'fixed' && baseYear !== null ? `faste ${baseYear}-priser` : 'løbende priser';
 }

@@ -4,6 +4,7 @@
  * below the suppression threshold the API sends no rows, and the dialog says why.
  */
 import { Suspense, lazy, useEffect, useRef, type ReactElement } from 'react';
+import type { ChartSpec } from '@sol/charts/chart-spec.ts';
 import { formatNumber } from '../format.ts';
 import type { KpiParams } from '../api/get-kpi.ts';
 import { useKpiRows } from '../api/get-kpi-rows.ts';
@@ -15,6 +16,34 @@ export interface DrillTarget {
   params: KpiParams;
   /** What was clicked, in words, e.g. "§ 107 · marts 2026". */
   label: string;
+}
+
+/** A chart's onDrill: given the index of the bar or point clicked, opens the rows behind it. */
+type ChartDrill = (index: number) => void;
+
+/**
+ * The drills of a page whose charts all answer one KPI query: a point of the month series opens
+ * the month's rows (`point`), a bar of a breakdown the group's rows in the period (`by`, `group`).
+ * The label is the category as the chart writes it. Charts that drill otherwise (a label from
+ * the answer's rows, other parameters) build their own handler.
+ */
+export function chartDrills(
+  kpiId: string,
+  params: KpiParams,
+  onDrill: (target: DrillTarget) => void,
+): { drillPoint: (spec: ChartSpec | null) => ChartDrill; drillGroup: (spec: ChartSpec | null, by: string) => ChartDrill } {
+  return {
+    drillPoint: (spec) => (index) => {
+      const point = spec?.categoryKeys[index];
+      if (!spec || !point) return;
+      onDrill({ kpiId, params: { ...params, point }, label: spec.categories[index] ?? point });
+    },
+    drillGroup: (spec, by) => (index) => {
+      const group = spec?.categoryKeys[index];
+      if (!spec || !group) return;
+      onDrill({ kpiId, params: { ...params, by, group }, label: spec.categories[index] ?? group });
+    },
+  };
 }
 
 export function DrillDialog({ target, onClose }: { target: DrillTarget | null; onClose: () => void }): ReactElement {

@@ -29,6 +29,15 @@ export function figureText(
   return { value: formatMeasureValue(cell.value, measure.unit, measure.decimals), explanation: null };
 }
 
+/**
+ * A count inside a figure's note ("… af de 1.234 afgjorte"): the number, or the marker when it is
+ * withheld, so a note never gives away a count the figure itself withholds.
+ */
+export function countInText(cell: CellValue, threshold: number): string | null {
+  if (cell.suppressed) return suppressionMarker(cell.suppressed, threshold);
+  return cell.value === null ? null : formatMeasureValue(cell.value, 'antal', 0);
+}
+
 export function KeyFigures({ figures, label }: { figures: KeyFigure[]; label: string }): ReactElement {
   return (
     <dl className="key-figures" aria-label={label}>

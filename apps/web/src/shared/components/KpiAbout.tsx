@@ -6,12 +6,13 @@
 import type { ReactElement } from 'react';
 import type { KpiDefinition } from '@sol/domain/kpi-catalogue.ts';
 
-export function KpiAbout({ kpi, summary = 'Sådan er tallet opgjort' }: { kpi: KpiDefinition; summary?: string }): ReactElement {
+/**
+ * The catalogue's definition and its notes (the readings chosen), as the body of a "how it is
+ * counted" box: the KPI pages' box below and the strategy's indicator cards say it the same way.
+ */
+export function KpiDefinitionText({ kpi }: { kpi: KpiDefinition }): ReactElement {
   return (
-    <details className="kpi-about" data-testid={`about-${kpi.id}`}>
-      <summary>
-        {summary}: {kpi.title} ({kpi.code})
-      </summary>
+    <>
       <p>{kpi.definition}</p>
       {kpi.notes.length > 0 ? (
         <ul>
@@ -20,6 +21,17 @@ export function KpiAbout({ kpi, summary = 'Sådan er tallet opgjort' }: { kpi: K
           ))}
         </ul>
       ) : null}
+    </>
+  );
+}
+
+export function KpiAbout({ kpi, summary = 'Sådan er tallet opgjort' }: { kpi: KpiDefinition; summary?: string }): ReactElement {
+  return (
+    <details className="kpi-about" data-testid={`about-${kpi.id}`}>
+      <summary>
+        {summary}: {kpi.title} ({kpi.code})
+      </summary>
+      <KpiDefinitionText kpi={kpi} />
       <p className="kpi-about-source">{kpi.source}</p>
     </details>
   );

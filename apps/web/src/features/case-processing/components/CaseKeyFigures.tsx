@@ -5,18 +5,11 @@
  */
 import type { ReactElement } from 'react';
 import type { KpiResult } from '@sol/api/schemas/kpi-result.ts';
-import { formatIsoDate, formatMeasureValue } from '@sol/domain/format-danish.ts';
-import { suppressionMarker } from '@sol/domain/suppression-text.ts';
-import { figureText, KeyFigures, type KeyFigure } from '../../../shared/components/KeyFigures.tsx';
+import { formatIsoDate } from '@sol/domain/format-danish.ts';
+import { countInText, figureText, KeyFigures, type KeyFigure } from '../../../shared/components/KeyFigures.tsx';
 import { catalogueMeasure, cellValue, type CellValue } from '../../../shared/kpi-values.ts';
 
 const KPI_ID = 'case-processing';
-
-/** A count inside a sentence: the number, or the marker when it is withheld. */
-function countInText(cell: CellValue, threshold: number): string | null {
-  if (cell.suppressed) return suppressionMarker(cell.suppressed, threshold);
-  return cell.value === null ? null : formatMeasureValue(cell.value, 'antal', 0);
-}
 
 export function CaseKeyFigures({ result }: { result: KpiResult }): ReactElement {
   const threshold = result.suppressionThreshold;

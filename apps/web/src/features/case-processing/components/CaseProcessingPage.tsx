@@ -10,8 +10,9 @@ import type { ChartSpec } from '@sol/charts/chart-spec.ts';
 import { formatIsoDate } from '@sol/domain/format-danish.ts';
 import { useKpi } from '../../../shared/api/get-kpi.ts';
 import { ChartPanel } from '../../../shared/components/ChartPanel.tsx';
-import { DrillDialog, type DrillTarget } from '../../../shared/components/DrillDialog.tsx';
+import { chartDrills, DrillDialog, type DrillTarget } from '../../../shared/components/DrillDialog.tsx';
 import { KpiAbout, UnsupportedFiltersNote } from '../../../shared/components/KpiAbout.tsx';
+import { QueryResult } from '../../../shared/components/QueryResult.tsx';
 import { kpiParams, unsupportedFilters, useGlobalFilters } from '../../../shared/filters/global-filters.ts';
 import { catalogueMeasure } from '../../../shared/kpi-values.ts';
 import { useStrategyAnnotations, useTrendKpi } from '../../../shared/trend.ts';
@@ -56,18 +57,8 @@ export function CaseProcessingPage(): ReactElement {
     ? seriesSpec(trend.data, ['withinDeadlineShare'], { title: 'Andel afgjort inden for fristen, år for år', annotations })
     : null;
 
-  /** Drill from a point of the month series (the month's applications). */
-  const drillPoint = (spec: ChartSpec | null) => (index: number) => {
-    const point = spec?.categoryKeys[index];
-    if (!spec || !point) return;
-    setDrill({ kpiId: kpi.id, params: { ...params, point }, label: spec.categories[index] ?? point });
-  };
-  /** Drill from a bar of a breakdown (the group's applications in the period). */
-  const drillGroup = (spec: ChartSpec | null, by: string) => (index: number) => {
-    const group = spec?.categoryKeys[index];
-    if (!spec || !group) return;
-    setDrill({ kpiId: kpi.id, params: { ...params, by, group }, label: spec.categories[index] ?? group });
-  };
+  // A point of the month series opens the month's applications, a bar the group's in the period.
+  const { drillPoint, drillGroup } = chartDrills(kpi.id, params, setDrill);
   const period = total.data?.period;
   // Open cases are counted on the period's last day, or on the as-of date when the period runs past it.
   const openOn = period ? formatIsoDate(period.to < period.asOf ? period.to : period.asOf) : null;
@@ -85,17 +76,9 @@ export function CaseProcessingPage(): ReactElement {
         <h2 id="case-period-heading">
           Perioden{period ? `: ${period.label}` : ''}
         </h2>
-        {total.isPending ? (
-          <p role="status" className="loading">
-            Henter tallene for perioden …
-          </p>
-        ) : total.isError ? (
-          <p role="alert" className="message message-error">
-            Tallene kunne ikke hentes: {total.error.message}
-          </p>
-        ) : (
-          <CaseKeyFigures result={total.data} />
-        )}
+        <QueryResult query={total} loading="Henter tallene for perioden …" error="Tallene kunne ikke hentes">
+          {(result) => <CaseKeyFigures result={result} />}
+        </QueryResult>
         <div className="chart-grid">
           <ChartPanel
             title="Sagsbehandlingstid måned for måned"

@@ -5,6 +5,7 @@
 import type { ReactElement } from 'react';
 import { formatIsoDate } from '@sol/domain/format-danish.ts';
 import { useFilterChoices } from '../../../shared/api/get-filter-choices.ts';
+import { QueryResult } from '../../../shared/components/QueryResult.tsx';
 import { formatDateTime, formatNumber } from '../../../shared/format.ts';
 import { useHealth } from '../api/get-health.ts';
 
@@ -28,31 +29,27 @@ export function DataFreshness(): ReactElement {
 
   return (
     <div className="data-freshness" data-testid="data-freshness">
-      {choices.isPending ? (
-        <p role="status" className="loading">
-          Henter opgørelsesdatoen …
-        </p>
-      ) : choices.isError ? (
-        <p role="alert" className="message message-error">
-          Opgørelsesdatoen kunne ikke hentes: {choices.error.message}
-        </p>
-      ) : choices.data.defaultAsOf === null ? (
-        <>
-          <p className="data-freshness-asof">Der er endnu ingen data</p>
-          <p>Indlæs filerne fra fagsystemet og økonomisystemet nedenfor; så vises tallene på alle sider.</p>
-        </>
-      ) : (
-        <>
-          <p className="data-freshness-asof">Tallene er opgjort pr. {formatIsoDate(choices.data.defaultAsOf)}</p>
-          <p>
-            Opgørelsesdatoen er den sidste dag i den måned, hvor der senest er sket noget i data (en ansøgning, en indsats, en postering …). Siderne viser
-            tallene til og med den dato.
-            {/* The API's earliest date is where the finance records begin (sql/views/00-base.sql). */}
-            {choices.data.earliestDate !== null ? ` Data går tilbage til ${formatIsoDate(choices.data.earliestDate)}.` : ''}
-          </p>
-          <LastImport />
-        </>
-      )}
+      <QueryResult query={choices} loading="Henter opgørelsesdatoen …" error="Opgørelsesdatoen kunne ikke hentes">
+        {({ defaultAsOf, earliestDate }) =>
+          defaultAsOf === null ? (
+            <>
+              <p className="data-freshness-asof">Der er endnu ingen data</p>
+              <p>Indlæs filerne fra fagsystemet og økonomisystemet nedenfor; så vises tallene på alle sider.</p>
+            </>
+          ) : (
+            <>
+              <p className="data-freshness-asof">Tallene er opgjort pr. {formatIsoDate(defaultAsOf)}</p>
+              <p>
+                Opgørelsesdatoen er den sidste dag i den måned, hvor der senest er sket noget i data (en ansøgning, en indsats, en postering …). Siderne
+                viser tallene til og med den dato.
+                {/* The API's earliest date is where the finance records begin (sql/views/00-base.sql). */}
+                {earliestDate !== null ? ` Data går tilbage til ${formatIsoDate(earliestDate)}.` : ''}
+              </p>
+              <LastImport />
+            </>
+          )
+        }
+      </QueryResult>
     </div>
   );
 }

@@ -4,6 +4,7 @@
  * sent). Each import is a data version; the newest is the one every page shows.
  */
 import type { ReactElement } from 'react';
+import { QueryResult } from '../../../shared/components/QueryResult.tsx';
 import { formatDateTime, formatNumber } from '../../../shared/format.ts';
 import { IMPORT_HISTORY_LIMIT, useImports, type ImportLogEntry, type ImportSource } from '../api/get-imports.ts';
 import { formatDuration, rowsText } from './data-format.ts';
@@ -54,55 +55,51 @@ export function ImportHistory(): ReactElement {
   return (
     <section className="panel data-section" aria-labelledby="history-heading">
       <h2 id="history-heading">Tidligere indlæsninger</h2>
-      {imports.isPending ? (
-        <p role="status" className="loading">
-          Henter indlæsningerne …
-        </p>
-      ) : imports.isError ? (
-        <p role="alert" className="message message-error">
-          Listen over indlæsninger kunne ikke hentes: {imports.error.message}
-        </p>
-      ) : imports.data.imports.length === 0 ? (
-        <div className="empty" data-testid="import-history">
-          <p className="empty-title">Der er ikke indlæst noget endnu</p>
-          <p>Hver indlæsning vises her med tidspunkt, filer, antal rækker og kontrolsum.</p>
-        </div>
-      ) : (
-        <>
-          <p className="section-lead">
-            Hver indlæsning giver en ny dataversion; siderne viser altid den nyeste. Kontrolsummen er beregnet af filernes indhold: samme filer giver
-            samme kontrolsum.
-            {imports.data.imports.length >= IMPORT_HISTORY_LIMIT ? ` De seneste ${formatNumber(IMPORT_HISTORY_LIMIT)} indlæsninger vises.` : ''}
-          </p>
-          <div className="table-scroll table-scroll-tall" role="region" aria-labelledby="history-heading" tabIndex={0}>
-            <table className="data-table import-history" data-testid="import-history">
-              <caption className="visually-hidden">Indlæsninger, nyeste først</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="numeric">
-                    Dataversion
-                  </th>
-                  <th scope="col">Indlæst</th>
-                  <th scope="col">Kilde</th>
-                  <th scope="col">Filer</th>
-                  <th scope="col" className="numeric">
-                    Rækker i alt
-                  </th>
-                  <th scope="col" className="numeric">
-                    Varighed
-                  </th>
-                  <th scope="col">Kontrolsum</th>
-                </tr>
-              </thead>
-              <tbody>
-                {imports.data.imports.map((entry) => (
-                  <HistoryRow key={entry.importId} entry={entry} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+      <QueryResult query={imports} loading="Henter indlæsningerne …" error="Listen over indlæsninger kunne ikke hentes">
+        {({ imports: entries }) =>
+          entries.length === 0 ? (
+            <div className="empty" data-testid="import-history">
+              <p className="empty-title">Der er ikke indlæst noget endnu</p>
+              <p>Hver indlæsning vises her med tidspunkt, filer, antal rækker og kontrolsum.</p>
+            </div>
+          ) : (
+            <>
+              <p className="section-lead">
+                Hver indlæsning giver en ny dataversion; siderne viser altid den nyeste. Kontrolsummen er beregnet af filernes indhold: samme filer giver
+                samme kontrolsum.
+                {entries.length >= IMPORT_HISTORY_LIMIT ? ` De seneste ${formatNumber(IMPORT_HISTORY_LIMIT)} indlæsninger vises.` : ''}
+              </p>
+              <div className="table-scroll table-scroll-tall" role="region" aria-labelledby="history-heading" tabIndex={0}>
+                <table className="data-table import-history" data-testid="import-history">
+                  <caption className="visually-hidden">Indlæsninger, nyeste først</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" className="numeric">
+                        Dataversion
+                      </th>
+                      <th scope="col">Indlæst</th>
+                      <th scope="col">Kilde</th>
+                      <th scope="col">Filer</th>
+                      <th scope="col" className="numeric">
+                        Rækker i alt
+                      </th>
+                      <th scope="col" className="numeric">
+                        Varighed
+                      </th>
+                      <th scope="col">Kontrolsum</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {entries.map((entry) => (
+                      <HistoryRow key={entry.importId} entry={entry} />
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )
+        }
+      </QueryResult>
     </section>
   );
 }

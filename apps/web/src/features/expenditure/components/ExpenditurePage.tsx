@@ -9,6 +9,7 @@ import { formatDecimal, formatMeasureValue } from '@sol/domain/format-danish.ts'
 import { useKpi } from '../../../shared/api/get-kpi.ts';
 import { KeyFigures, figureText, type KeyFigure } from '../../../shared/components/KeyFigures.tsx';
 import { KpiAbout, UnsupportedFiltersNote } from '../../../shared/components/KpiAbout.tsx';
+import { QueryResult } from '../../../shared/components/QueryResult.tsx';
 import { kpiParams, unsupportedFilters, useGlobalFilters } from '../../../shared/filters/global-filters.ts';
 import { formatSigned } from '../../../shared/format.ts';
 import { catalogueMeasure, cellValue } from '../../../shared/kpi-values.ts';
@@ -102,17 +103,9 @@ export function ExpenditurePage(): ReactElement {
 
       <section aria-labelledby="expenditure-period-heading" className="page-section">
         <h2 id="expenditure-period-heading">Perioden {period.data ? period.data.period.label : ''}</h2>
-        {period.isPending ? (
-          <p role="status" className="loading">
-            Henter tallene …
-          </p>
-        ) : period.isError ? (
-          <p role="alert" className="message message-error">
-            Tallene kunne ikke hentes: {period.error.message}
-          </p>
-        ) : (
-          <PeriodFigures result={period.data} />
-        )}
+        <QueryResult query={period} loading="Henter tallene …" error="Tallene kunne ikke hentes">
+          {(result) => <PeriodFigures result={result} />}
+        </QueryResult>
         <KpiAbout kpi={kpi} />
       </section>
 

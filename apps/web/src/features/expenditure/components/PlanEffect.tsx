@@ -6,6 +6,7 @@ import { useState, type ReactElement } from 'react';
 import type { PlanFigures } from '@sol/api/schemas/plan-figures.ts';
 import { formatDecimal } from '@sol/domain/format-danish.ts';
 import { usePlan } from '../../../shared/api/get-plan.ts';
+import { QueryResult } from '../../../shared/components/QueryResult.tsx';
 import { formatDateTime, formatSigned } from '../../../shared/format.ts';
 import { editableAreas, effectAreas, type EffectArea, type EffectRow } from './effect-rows.ts';
 import { RealizedEffectForm, type EffectFormValues } from './RealizedEffectForm.tsx';
@@ -143,17 +144,9 @@ export function PlanEffect(): ReactElement {
         Planen regnede med en økonomisk effekt af aktiviteterne (besparelser, skrevet med minus) og en investering for at nå den. Den realiserede
         effekt indtastes år for år af forvaltningen; tabellen viser den ved siden af planens tal.
       </p>
-      {plan.isPending ? (
-        <p role="status" className="loading">
-          Henter planens tal …
-        </p>
-      ) : plan.isError ? (
-        <p role="alert" className="message message-error">
-          Planens tal kunne ikke hentes: {plan.error.message}
-        </p>
-      ) : (
-        <EffectContent plan={plan.data} />
-      )}
+      <QueryResult query={plan} loading="Henter planens tal …" error="Planens tal kunne ikke hentes">
+        {(figures) => <EffectContent plan={figures} />}
+      </QueryResult>
     </section>
   );
 }

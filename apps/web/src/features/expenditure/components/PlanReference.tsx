@@ -9,6 +9,8 @@ import { formatDecimal } from '@sol/domain/format-danish.ts';
 import { useFilterChoices } from '../../../shared/api/get-filter-choices.ts';
 import { useKpi } from '../../../shared/api/get-kpi.ts';
 import { usePlan } from '../../../shared/api/get-plan.ts';
+import { PlanFiguresTable } from '../../../shared/components/PlanFiguresTable.tsx';
+import { QueryResult } from '../../../shared/components/QueryResult.tsx';
 import { cellValue } from '../../../shared/kpi-values.ts';
 
 /** The plan states unit costs in 2016 prices; the live figure is converted to the same level. */
@@ -96,41 +98,17 @@ export function PlanReference(): ReactElement {
         «Plan for det specialiserede socialområde for voksne 2018–2022» beskrev udgangspunktet med nøgletal og udgiftstal. Her står de ved siden af
         det seneste hele år, regnet på samme måde: enhedsudgiften i {PLAN_PRICE_YEAR}-priser og modtagere pr. 1.000 indbyggere for alle modtagere.
       </p>
-      {plan.isPending ? (
-        <p role="status" className="loading">
-          Henter planens tal …
-        </p>
-      ) : plan.isError ? (
-        <p role="alert" className="message message-error">
-          Planens tal kunne ikke hentes: {plan.error.message}
-        </p>
-      ) : (
-        <div className="plan-grid">
-          <KeyFigureTable plan={plan.data} />
-          <div className="table-scroll">
-            <table className="data-table plan-table" data-testid="plan-expenditure-figures">
-              <caption>Planens udgiftstal</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Tal i planen</th>
-                  <th scope="col" className="numeric">
-                    Værdi
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.data.expenditure.map((figure) => (
-                  <tr key={figure.title}>
-                    <th scope="row">{figure.title}</th>
-                    <td className="numeric">{formatPlanValue(figure.value, figure.unit)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+      <QueryResult query={plan} loading="Henter planens tal …" error="Planens tal kunne ikke hentes">
+        {(figures) => (
+          <div className="plan-grid">
+            <KeyFigureTable plan={figures} />
+            <div className="table-scroll">
+              <PlanFiguresTable figures={figures.expenditure} caption="Planens udgiftstal" testId="plan-expenditure-figures" formatValue={formatPlanValue} />
+            </div>
+            <p className="chart-source plan-source">{figures.source}</p>
           </div>
-          <p className="chart-source plan-source">{plan.data.source}</p>
-        </div>
-      )}
+        )}
+      </QueryResult>
     </section>
   );
 }

@@ -9,8 +9,9 @@ import type { ChartSpec } from '@sol/charts/chart-spec.ts';
 import { breakdownSpec, seriesSpec } from '@sol/charts/kpi-chart-specs.ts';
 import { useKpi } from '../../../shared/api/get-kpi.ts';
 import { ChartPanel } from '../../../shared/components/ChartPanel.tsx';
-import { DrillDialog, type DrillTarget } from '../../../shared/components/DrillDialog.tsx';
+import { chartDrills, DrillDialog, type DrillTarget } from '../../../shared/components/DrillDialog.tsx';
 import { UnsupportedFiltersNote } from '../../../shared/components/KpiAbout.tsx';
+import { QueryResult } from '../../../shared/components/QueryResult.tsx';
 import { kpiParams, unsupportedFilters, useGlobalFilters } from '../../../shared/filters/global-filters.ts';
 import { catalogueMeasure } from '../../../shared/kpi-values.ts';
 import { useStrategyAnnotations, useTrendKpi } from '../../../shared/trend.ts';
@@ -57,16 +58,7 @@ export function HousingPage(): ReactElement {
     ? seriesSpec(trend.data, ['youngEntering'], { title: 'Unge (18–24 år) der flytter i botilbud, år for år', kind: 'bar', annotations })
     : null;
 
-  const drillPoint = (spec: ChartSpec | null) => (index: number) => {
-    const point = spec?.categoryKeys[index];
-    if (!spec || !point) return;
-    setDrill({ kpiId: kpi.id, params: { ...params, point }, label: spec.categories[index] ?? point });
-  };
-  const drillGroup = (spec: ChartSpec | null, by: string) => (index: number) => {
-    const group = spec?.categoryKeys[index];
-    if (!spec || !group) return;
-    setDrill({ kpiId: kpi.id, params: { ...params, by, group }, label: spec.categories[index] ?? group });
-  };
+  const { drillPoint, drillGroup } = chartDrills(kpi.id, params, setDrill);
   const period = total.data?.period;
 
   return (
@@ -81,17 +73,9 @@ export function HousingPage(): ReactElement {
 
       <section aria-labelledby="housing-period-heading" className="page-section">
         <h2 id="housing-period-heading">Perioden{period ? `: ${period.label}` : ''}</h2>
-        {total.isPending ? (
-          <p role="status" className="loading">
-            Henter tallene for perioden …
-          </p>
-        ) : total.isError ? (
-          <p role="alert" className="message message-error">
-            Tallene kunne ikke hentes: {total.error.message}
-          </p>
-        ) : (
-          <HousingKeyFigures result={total.data} />
-        )}
+        <QueryResult query={total} loading="Henter tallene for perioden …" error="Tallene kunne ikke hentes">
+          {(result) => <HousingKeyFigures result={result} />}
+        </QueryResult>
         <div className="chart-grid">
           <ChartPanel
             title="Andel i selvstændig bolig, måned for måned"

@@ -13,6 +13,7 @@ import { useKpi } from '../../../shared/api/get-kpi.ts';
 import { kpiParams, rangeParams, useGlobalFilters } from '../../../shared/filters/global-filters.ts';
 import { catalogueMeasure, cellValue } from '../../../shared/kpi-values.ts';
 import { LazySparkline } from '../../../shared/components/LazyCharts.tsx';
+import { QueryResult } from '../../../shared/components/QueryResult.tsx';
 
 const ASSESSMENT_TEXT: Record<Assessment, { icon: string; text: string }> = {
   better: { icon: '✔', text: 'Går den vej, strategien ønsker' },
@@ -51,49 +52,44 @@ export function KpiCard({ kpiId, measureId, to, linkText }: KpiCardProps): React
         {measure.title}
       </h2>
       <p className="kpi-card-period">{periodLabel || ' '}</p>
-      {current.isPending ? (
-        <p role="status" className="kpi-value">
-          Henter …
-        </p>
-      ) : current.isError ? (
-        <p role="alert" className="message message-error">
-          {current.error.message}
-        </p>
-      ) : (
-        <>
-          <p className="kpi-value" data-testid={`card-value-${kpi.id}`} title={now.suppressed ? suppressionExplanation(now.suppressed, current.data.suppressionThreshold) : undefined}>
-            {now.suppressed
-              ? suppressionMarker(now.suppressed, current.data.suppressionThreshold)
-              : now.notReached
-                ? 'Ikke nået'
-                : now.value === null
-                  ? 'Ingen data'
-                  : formatMeasureValue(now.value, measure.unit, measure.decimals)}
-          </p>
-          <p className={`kpi-change kpi-change-${assessment}`} data-testid={`card-change-${kpi.id}`}>
-            <span aria-hidden="true">{ASSESSMENT_TEXT[assessment].icon} </span>
-            {difference !== null
-              ? `${difference > 0 ? '+' : difference < 0 ? '−' : '±'}${formatDifference(difference, measure.unit, measure.decimals)} på et år · `
-              : ''}
-            {ASSESSMENT_TEXT[assessment].text}
-          </p>
-          <div className="kpi-sparkline">
-            <LazySparkline values={(current.data.series ?? []).map((point) => cellValue(point.rows, measure.id).value)} />
-          </div>
-          <p className="kpi-sentence">
-            {describeChange({
-              title: measure.title,
-              unit: measure.unit,
-              decimals: measure.decimals,
-              value: now.value,
-              previous: before?.value ?? null,
-              periodLabel,
-              previousLabel: 'samme periode året før',
-              direction,
-            })}
-          </p>
-        </>
-      )}
+      {/* The loading line takes the value's place and size; the card has no room for more than the error's message. */}
+      <QueryResult query={current} loading="Henter …" loadingClassName="kpi-value">
+        {(data) => (
+          <>
+            <p className="kpi-value" data-testid={`card-value-${kpi.id}`} title={now.suppressed ? suppressionExplanation(now.suppressed, data.suppressionThreshold) : undefined}>
+              {now.suppressed
+                ? suppressionMarker(now.suppressed, data.suppressionThreshold)
+                : now.notReached
+                  ? 'Ikke nået'
+                  : now.value === null
+                    ? 'Ingen data'
+                    : formatMeasureValue(now.value, measure.unit, measure.decimals)}
+            </p>
+            <p className={`kpi-change kpi-change-${assessment}`} data-testid={`card-change-${kpi.id}`}>
+              <span aria-hidden="true">{ASSESSMENT_TEXT[assessment].icon} </span>
+              {difference !== null
+                ? `${difference > 0 ? '+' : difference < 0 ? '−' : '±'}${formatDifference(difference, measure.unit, measure.decimals)} på et år · `
+                : ''}
+              {ASSESSMENT_TEXT[assessment].text}
+            </p>
+            <div className="kpi-sparkline">
+              <LazySparkline values={(data.series ?? []).map((point) => cellValue(point.rows, measure.id).value)} />
+            </div>
+            <p className="kpi-sentence">
+              {describeChange({
+                title: measure.title,
+                unit: measure.unit,
+                decimals: measure.decimals,
+                value: now.value,
+                previous: before?.value ?? null,
+                periodLabel,
+                previousLabel: 'samme periode året før',
+                direction,
+              })}
+            </p>
+          </>
+        )}
+      </QueryResult>
       <Link className="kpi-card-link" href={`${to}${search ? `?${search}` : ''}`}>
         {linkText} <span aria-hidden="true">→</span>
       </Link>

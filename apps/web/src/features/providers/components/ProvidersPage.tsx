@@ -14,8 +14,10 @@ import { ChartPanel } from '../../../shared/components/ChartPanel.tsx';
 import { DrillDialog, type DrillTarget } from '../../../shared/components/DrillDialog.tsx';
 import { KeyFigures, figureText, type KeyFigure } from '../../../shared/components/KeyFigures.tsx';
 import { KpiAbout, UnsupportedFiltersNote } from '../../../shared/components/KpiAbout.tsx';
+import { PlanFiguresTable } from '../../../shared/components/PlanFiguresTable.tsx';
+import { QueryResult } from '../../../shared/components/QueryResult.tsx';
 import { kpiParams, unsupportedFilters, useGlobalFilters } from '../../../shared/filters/global-filters.ts';
-import { catalogueMeasure, cellValue } from '../../../shared/kpi-values.ts';
+import { catalogueMeasure, cellValue, pricesText } from '../../../shared/kpi-values.ts';
 import { markPartialYears, useStrategyAnnotations, useTrendKpi } from '../../../shared/trend.ts';
 import { ProviderTable } from './ProviderTable.tsx';
 
@@ -32,11 +34,9 @@ function PeriodFigures({ result, citizenFiltered }: { result: KpiResult; citizen
     const text = figureText(cellValue(result.rows, measureId, group), measure, threshold);
     return { testId, label, value: text.value, note: text.explanation ?? note };
   };
-  const { kind, baseYear } = result.query.prices;
-  const prices = kind === 'fixed' && baseYear !== null ? `faste ${baseYear}-priser` : 'løbende priser';
   const expenditureNote = citizenFiltered
     ? 'Vises ikke ved filter på målgruppe, paragraf eller alder: posteringer kan ikke knyttes til borgere.'
-    : `Posteringer knyttet til tilbuddene, ${prices}.`;
+    : `Posteringer knyttet til tilbuddene, ${pricesText(result)}.`;
   return (
     <KeyFigures
       label={`Nøgletal for ${result.period.label}`}
@@ -175,25 +175,12 @@ function PlanFiguresNote(): ReactElement | null {
   if (figures.length === 0) return null;
   return (
     <div className="table-scroll plan-offers">
-      <table className="data-table plan-table" data-testid="plan-provider-figures">
-        <caption>Til sammenligning: planen fra 2018 (bo- og dagtilbud, 2017)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Tal i planen</th>
-            <th scope="col" className="numeric">
-              Værdi
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {figures.map((figure) => (
-            <tr key={figure.title}>
-              <th scope="row">{figure.title}</th>
-              <td className="numeric">{formatPlanFigure(figure.value, figure.unit)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PlanFiguresTable
+        figures={figures}
+        caption="Til sammenligning: planen fra 2018 (bo- og dagtilbud, 2017)"
+        testId="plan-provider-figures"
+        formatValue={formatPlanFigure}
+      />
       <p className="table-note">
         Planen talte kun bo- og dagtilbud; tallene ovenfor omfatter alle tilbud, også udkørende støtte. Kilde: {plan.data.source}.
       </p>
@@ -215,23 +202,19 @@ function ProviderSection({ onDrill }: { onDrill: (target: DrillTarget) => void }
         Hvor fyldte er tilbuddene? Belægningen viser, hvor stor en del af pladserne der er brugt i perioden. Sortér tabellen efter den kolonne, du vil
         se på, og åbn borgerne bag et tilbud med «Vis borgere».
       </p>
-      {result.isPending ? (
-        <p role="status" className="loading">
-          Henter tilbuddene …
-        </p>
-      ) : result.isError ? (
-        <p role="alert" className="message message-error">
-          Tallene kunne ikke hentes: {result.error.message}
-        </p>
-      ) : result.data.rows.every((row) => row.group === null) ? (
-        <p className="empty">Ingen tilbud med borgere i den valgte periode og med de valgte filtre.</p>
-      ) : (
-        <ProviderTable
-          result={result.data}
-          internalCodes={internalCodes}
-          onDrill={(code, name) => onDrill({ kpiId: KPI_ID, params: { ...params, group: code }, label: `${name} · ${result.data.period.label}` })}
-        />
-      )}
+      <QueryResult query={result} loading="Henter tilbuddene …" error="Tallene kunne ikke hentes">
+        {(data) =>
+          data.rows.every((row) => row.group === null) ? (
+            <p className="empty">Ingen tilbud med borgere i den valgte periode og med de valgte filtre.</p>
+          ) : (
+            <ProviderTable
+              result={data}
+              internalCodes={internalCodes}
+              onDrill={(code, name) => onDrill({ kpiId: KPI_ID, params: { ...params, group: code }, label: `${name} · ${data.period.label}` })}
+            />
+          )
+        }
+      </QueryResult>
     </section>
   );
 }
@@ -253,17 +236,9 @@ export function ProvidersPage(): ReactElement {
 
       <section aria-labelledby="providers-period-heading" className="page-section page-section-first">
         <h2 id="providers-period-heading">Perioden {period.data?.period.label ?? ''}</h2>
-        {period.isPending ? (
-          <p role="status" className="loading">
-            Henter tallene …
-          </p>
-        ) : period.isError ? (
-          <p role="alert" className="message message-error">
-            Tallene kunne ikke hentes: {period.error.message}
-          </p>
-        ) : (
-          <PeriodFigures result={period.data} citizenFiltered={citizenFiltered} />
-        )}
+        <QueryResult query={period} loading="Henter tallene …" error="Tallene kunne ikke hentes">
+          {(result) => <PeriodFigures result={result} citizenFiltered={citizenFiltered} />}
+        </QueryResult>
         <PeriodCharts result={period.data} isLoading={period.isPending} error={period.error} onDrill={setDrill} />
         <PlanFiguresNote />
         <KpiAbout kpi={kpi} />

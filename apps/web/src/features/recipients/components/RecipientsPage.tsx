@@ -14,8 +14,9 @@ import { ChartPanel } from '../../../shared/components/ChartPanel.tsx';
 import { DrillDialog, type DrillTarget } from '../../../shared/components/DrillDialog.tsx';
 import { KeyFigures, figureText, type KeyFigure } from '../../../shared/components/KeyFigures.tsx';
 import { KpiAbout, UnsupportedFiltersNote } from '../../../shared/components/KpiAbout.tsx';
+import { QueryResult } from '../../../shared/components/QueryResult.tsx';
 import { kpiParams, rangeParams, unsupportedFilters, useGlobalFilters } from '../../../shared/filters/global-filters.ts';
-import { catalogueMeasure, cellValue } from '../../../shared/kpi-values.ts';
+import { catalogueMeasure, cellValue, pricesText } from '../../../shared/kpi-values.ts';
 import { markPartialYears, useStrategyAnnotations, useTrendKpi } from '../../../shared/trend.ts';
 import { PlanComparison } from './PlanComparison.tsx';
 
@@ -36,12 +37,6 @@ const BREAKDOWN_TEXT: Record<'targetGroup' | 'ageBand' | 'paragraph', string> = 
   ageBand: 'Alderen på periodens slutdato (år minus fødselsår).',
   paragraph: 'En borger tælles under hver paragraf, hun har en aktiv indsats efter; grupperne summer derfor ikke til totalen.',
 };
-
-/** The price basis of the answer's amounts, in words. */
-function pricesText(result: KpiResult): string {
-  const { kind, baseYear } = result.query.prices;
-  return kind === 'fixed' && baseYear !== null ? `faste ${baseYear}-priser` : 'løbende priser';
-}
 
 function PeriodFigures({ result, filtered }: { result: KpiResult; filtered: boolean }): ReactElement {
   const threshold = result.suppressionThreshold;
@@ -234,17 +229,9 @@ export function RecipientsPage(): ReactElement {
 
       <section aria-labelledby="recipients-period-heading" className="page-section page-section-first">
         <h2 id="recipients-period-heading">Perioden {period.data?.period.label ?? ''}</h2>
-        {period.isPending ? (
-          <p role="status" className="loading">
-            Henter tallene …
-          </p>
-        ) : period.isError ? (
-          <p role="alert" className="message message-error">
-            Tallene kunne ikke hentes: {period.error.message}
-          </p>
-        ) : (
-          <PeriodFigures result={period.data} filtered={filtered} />
-        )}
+        <QueryResult query={period} loading="Henter tallene …" error="Tallene kunne ikke hentes">
+          {(result) => <PeriodFigures result={result} filtered={filtered} />}
+        </QueryResult>
         <KpiAbout kpi={kpi} />
       </section>
 

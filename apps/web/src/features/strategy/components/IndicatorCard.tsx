@@ -12,6 +12,7 @@ import { formatDecimal, formatIsoDate, formatMeasureValue } from '@sol/domain/fo
 import { FILTERS, findKpi, type Unit } from '@sol/domain/kpi-catalogue.ts';
 import { suppressionExplanation, suppressionMarker } from '@sol/domain/suppression-text.ts';
 import { ChartPanel } from '../../../shared/components/ChartPanel.tsx';
+import { KpiDefinitionText } from '../../../shared/components/KpiAbout.tsx';
 
 type Status = 'improved' | 'unchanged' | 'worse' | 'unknown';
 
@@ -170,16 +171,11 @@ export function IndicatorCard({ indicator, asOf, threshold }: { indicator: Indic
           )}
         </p>
         {kpi ? (
+          // Not KpiAbout: the chart above already gives the source, and the card's heading the
+          // measure; several cards can follow one KPI, so its about-<kpi> test id would repeat.
           <details className="kpi-about">
             <summary>Sådan er tallet opgjort</summary>
-            <p>{kpi.definition}</p>
-            {kpi.notes.length > 0 ? (
-              <ul>
-                {kpi.notes.map((note) => (
-                  <li key={note}>{note}</li>
-                ))}
-              </ul>
-            ) : null}
+            <KpiDefinitionText kpi={kpi} />
           </details>
         ) : null}
       </div>

@@ -13,6 +13,7 @@ import { useKpi } from '../../../shared/api/get-kpi.ts';
 import { ChartPanel } from '../../../shared/components/ChartPanel.tsx';
 import { DrillDialog, type DrillTarget } from '../../../shared/components/DrillDialog.tsx';
 import { KpiAbout, UnsupportedFiltersNote } from '../../../shared/components/KpiAbout.tsx';
+import { QueryResult } from '../../../shared/components/QueryResult.tsx';
 import { kpiParams, unsupportedFilters, useGlobalFilters } from '../../../shared/filters/global-filters.ts';
 import { catalogueMeasure, cellValue } from '../../../shared/kpi-values.ts';
 import { CohortChoice, useCohort } from './CohortChoice.tsx';
@@ -52,30 +53,24 @@ export function TemporaryStaysPage(): ReactElement {
       <section aria-labelledby="stays-period-heading" className="page-section">
         <h2 id="stays-period-heading">Perioden{period ? `: ${period.label}` : ''}</h2>
         <CohortChoice cohort={cohort} onChange={setCohort} />
-        {result.isPending ? (
-          <p role="status" className="loading">
-            Henter tallene for perioden …
-          </p>
-        ) : result.isError ? (
-          <p role="alert" className="message message-error">
-            Tallene kunne ikke hentes: {result.error.message}
-          </p>
-        ) : (
-          <>
-            <StaysKeyFigures result={result.data} cohort={cohort} />
-            {stays.value !== null && stays.value > 0 ? (
-              <p className="stays-drill">
-                <button
-                  type="button"
-                  className="button button-secondary button-compact"
-                  onClick={() => setDrill({ kpiId: kpi.id, params, label: `Ophold, ${cohortWords} · ${result.data.period.label}` })}
-                >
-                  Vis de {formatDecimal(stays.value, 0)} ophold
-                </button>
-              </p>
-            ) : null}
-          </>
-        )}
+        <QueryResult query={result} loading="Henter tallene for perioden …" error="Tallene kunne ikke hentes">
+          {(data) => (
+            <>
+              <StaysKeyFigures result={data} cohort={cohort} />
+              {stays.value !== null && stays.value > 0 ? (
+                <p className="stays-drill">
+                  <button
+                    type="button"
+                    className="button button-secondary button-compact"
+                    onClick={() => setDrill({ kpiId: kpi.id, params, label: `Ophold, ${cohortWords} · ${data.period.label}` })}
+                  >
+                    Vis de {formatDecimal(stays.value, 0)} ophold
+                  </button>
+                </p>
+              ) : null}
+            </>
+          )}
+        </QueryResult>
         <ChartPanel
           title="Andel af ophold der stadig løber (Kaplan–Meier)"
           spec={curve}
