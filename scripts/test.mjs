@@ -22,7 +22,8 @@ const check = (label, command, args) => {
 const bin = (name) => `node_modules/.bin/${name}`;
 check('lint', bin('eslint'), ['.', '--max-warnings=0']);
 check('typecheck (rod)', bin('tsc'), ['-p', 'tsconfig.json']);
-// Each workspace package is typechecked against its own tsconfig (web has DOM types, api has not).
+// Each workspace package is typechecked against its own tsconfig (web and charts have DOM types, and
+// so does api, which renders the chart component for exports).
 for (const dir of ['packages', 'apps']) {
   for (const name of readdirSync(dir).sort()) {
     if (existsSync(`${dir}/${name}/tsconfig.json`)) check(`typecheck ${dir}/${name}`, bin('tsc'), ['-p', `${dir}/${name}/tsconfig.json`]);

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_IMPORT_MAX_FILE_MB } from './config.ts';
 import type { Database } from './db/create-database.ts';
+import chartRenderer from './plugins/app/chart-renderer.ts';
 import database from './plugins/app/database.ts';
 import errorHandler from './plugins/app/error-handler.ts';
 import importJobs from './plugins/app/import-jobs.ts';
@@ -14,6 +15,7 @@ import openapi from './plugins/external/openapi.ts';
 import webApp from './plugins/external/web-app.ts';
 import imports from './routes/api/imports.ts';
 import kpiDrill from './routes/api/kpi-drill.ts';
+import kpiExports from './routes/api/kpi-exports.ts';
 import kpis from './routes/api/kpis.ts';
 import reference from './routes/api/reference.ts';
 import strategy from './routes/api/strategy.ts';
@@ -41,11 +43,13 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   });
   await fastify.register(resultStore, { enabled: options.precomputeResults ?? false });
   await fastify.register(importJobs);
+  await fastify.register(chartRenderer);
   await fastify.register(errorHandler);
   await fastify.register(health);
   await fastify.register(imports, { maxFileBytes });
   await fastify.register(kpis);
   await fastify.register(kpiDrill);
+  await fastify.register(kpiExports);
   await fastify.register(strategy);
   await fastify.register(reference);
 }

@@ -192,7 +192,8 @@ export function KpiChart({ spec, width, height = 300, animate: animateAsked = tr
             stroke={seriesColour(index)}
             strokeWidth={2}
             strokeDasharray={seriesDash(index)}
-            dot={spec.kind === 'step' || spec.categories.length > 24 ? false : { r: 3 }}
+            // Dots drawn solid: a dashed series' pattern on a 3 px circle reads as a smudge.
+            dot={spec.kind === 'step' || spec.categories.length > 24 ? false : { r: 3, strokeDasharray: '' }}
             connectNulls={false}
             isAnimationActive={animate}
           />

@@ -25,8 +25,12 @@ export function formatAxisTick(value: number, unit: Unit): string {
       const percent = Math.round(value * 1000) / 10;
       return `${formatDecimal(percent, Number.isInteger(percent) ? 0 : 1)} %`;
     }
-    case 'kr':
-      return Math.abs(value) >= 1_000_000 ? `${formatDecimal(value / 1_000_000, 0)} mio.` : formatDecimal(value, 0);
+    case 'kr': {
+      if (Math.abs(value) < 1_000_000) return formatDecimal(value, 0);
+      // An axis up to a few millions steps by 0,4 mio.; whole millions only would print "2 mio." twice.
+      const millions = Math.round(value / 100_000) / 10;
+      return `${formatDecimal(millions, Number.isInteger(millions) ? 0 : 1)} mio.`;
+    }
     default: {
       // A zoomed-in 1–5 scale steps by 0,05; one decimal would print "3,7" twice.
       const rounded = Math.round(value * 100) / 100;

@@ -157,6 +157,28 @@ export function survivalSpec(result: KpiResultLike, options: SpecOptions = {}): 
   };
 }
 
+/**
+ * A yearly series point that ends before 31 December (the year still running) marked "2026*",
+ * with the subtitle saying "*2026: til og med 30.11.2026", so a part year's lower total is not
+ * read as a fall. (A longer label would crowd out its neighbours on the axis.) Shared by the
+ * dashboard's trend charts and the server's chart exports.
+ */
+export function markPartialYears(spec: ChartSpec, series: readonly { key: string; to: string }[]): ChartSpec {
+  const relabelled = new Map<string, string>();
+  const notes: string[] = [];
+  const categories = spec.categories.map((category, index) => {
+    const point = series[index];
+    if (!point || !/^\d{4}$/.test(point.key) || point.to.endsWith('-12-31')) return category;
+    const label = `${category}*`;
+    relabelled.set(category, label);
+    notes.push(`*${category}: til og med ${formatIsoDate(point.to)}`);
+    return label;
+  });
+  if (notes.length === 0) return spec;
+  const annotations = spec.annotations.map((annotation) => ({ ...annotation, category: relabelled.get(annotation.category) ?? annotation.category }));
+  return { ...spec, categories, annotations, subtitle: [spec.subtitle, ...notes].filter(Boolean).join(' · ') };
+}
+
 /** The parts of a strategy indicator (GET /api/strategy) its chart needs. */
 export interface IndicatorLike {
   measure: { title: string; unit: string; decimals: number };

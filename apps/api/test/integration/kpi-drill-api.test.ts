@@ -5,31 +5,17 @@
  * rows are capped; the catalogue says which KPIs can drill.
  */
 import { KPI_CATALOGUE, findKpi } from '@sol/domain/kpi-catalogue.ts';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getKpiDrill } from '../../src/kpis/get-kpi-drill.ts';
 import { getKpiContext } from '../../src/repositories/get-kpi-context.ts';
 import type { KpiDrillResult } from '../../src/schemas/kpi-drill.ts';
 import type { KpiResult } from '../../src/schemas/kpi-result.ts';
-import { buildServer } from '../../src/server.ts';
-import { loadSmallMunicipality } from '../helpers/small-municipality.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
+import { serveSmallMunicipality } from '../helpers/small-municipality-server.ts';
 
-let testDb: TestDatabase;
-let server: FastifyInstance;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await loadSmallMunicipality(testDb.database);
-  server = await buildServer({ database: testDb.database, closeDatabaseOnShutdown: false });
-});
-afterAll(async () => {
-  await server.close();
-  await testDb.dispose();
-});
+const app = serveSmallMunicipality();
 
 async function getJson<T>(url: string): Promise<T> {
-  const response = await server.inject({ url });
+  const response = await app.server.inject({ url });
   expect(response.statusCode, `${url}: ${response.body}`).toBe(200);
   return response.json();
 }
@@ -111,12 +97,12 @@ describe('suppression', () => {
   });
 
   it('follows the threshold setting: with 100 every small cell is withheld', async () => {
-    await testDb.database.db.updateTable('municipality_settings').set({ suppression_threshold: 100 }).execute();
+    await app.testDb.database.db.updateTable('municipality_settings').set({ suppression_threshold: 100 }).execute();
     try {
       const drill = await getJson<KpiDrillResult>('/api/kpis/recipients/rows?year=2023');
       expect(drill).toMatchObject({ suppressionThreshold: 100, suppressed: true, rows: [] });
     } finally {
-      await testDb.database.db.updateTable('municipality_settings').set({ suppression_threshold: 5 }).execute();
+      await app.testDb.database.db.updateTable('municipality_settings').set({ suppression_threshold: 5 }).execute();
     }
   });
 });
@@ -146,7 +132,7 @@ describe('answers', () => {
   it('caps the rows and says so', async () => {
     const kpi = findKpi('recipients');
     if (!kpi) throw new Error('recipients missing');
-    const drill = await getKpiDrill(testDb.database.db, kpi, { year: 2023 }, await getKpiContext(testDb.database.db), { maxRows: 6 });
+    const drill = await getKpiDrill(app.testDb.database.db, kpi, { year: 2023 }, await getKpiContext(app.testDb.database.db), { maxRows: 6 });
     expect(drill.count).toBeGreaterThan(6);
     expect(drill).toMatchObject({ truncated: true, maxRows: 6, suppressed: false });
     expect(drill.rows).toHaveLength(6);
@@ -154,8 +140,8 @@ describe('answers', () => {
   });
 
   it('answers 304 to a matching If-None-Match', async () => {
-    const first = await server.inject({ url: '/api/kpis/reviews/rows?year=2023' });
-    const again = await server.inject({ url: '/api/kpis/reviews/rows?year=2023', headers: { 'if-none-match': first.headers.etag as string } });
+    const first = await app.server.inject({ url: '/api/kpis/reviews/rows?year=2023' });
+    const again = await app.server.inject({ url: '/api/kpis/reviews/rows?year=2023', headers: { 'if-none-match': first.headers.etag as string } });
     expect(again.statusCode).toBe(304);
   });
 
@@ -167,7 +153,7 @@ describe('answers', () => {
   });
 
   it('publishes the route in OpenAPI with group and point', async () => {
-    const spec = (await server.inject({ url: '/api/docs/json' })).json();
+    const spec = (await app.server.inject({ url: '/api/docs/json' })).json();
     const names = spec.paths['/api/kpis/{id}/rows'].get.parameters.map((parameter: { name: string }) => parameter.name);
     expect(names).toEqual(expect.arrayContaining(['id', 'year', 'by', 'targetGroup', 'group', 'point']));
   });
@@ -187,7 +173,7 @@ describe('invalid requests', () => {
   ];
   for (const [url, message] of bad) {
     it(`${url} → 400`, async () => {
-      const response = await server.inject({ url });
+      const response = await app.server.inject({ url });
       expect(response.statusCode, response.body).toBe(400);
       expect(response.json().message).toMatch(message);
     });

@@ -19,6 +19,7 @@ export default fp(
         },
         tags: [
           { name: 'Nøgletal', description: 'Nøgletalskatalog og beregnede nøgletal' },
+          { name: 'Eksport', description: 'Diagrammer som PNG/SVG og tal som XLSX/CSV til byrådssager' },
           { name: 'Strategi', description: 'Strategiens temaer og indikatorer' },
           { name: 'Referencedata', description: 'Funktioner, frister, P/L-indeks og planens tal' },
           { name: 'Data', description: 'Import og datastatus' },

@@ -5,9 +5,9 @@
 import type { ReactElement } from 'react';
 import type { ChartSeries, ChartSpec } from '@sol/charts/chart-spec.ts';
 import { SERIES_COLOURS } from '@sol/charts/chart-spec.ts';
-import { seriesSpec, type KpiResultLike } from '@sol/charts/kpi-chart-specs.ts';
+import { type KpiResultLike, markPartialYears, seriesSpec } from '@sol/charts/kpi-chart-specs.ts';
 import { ChartPanel } from '../../../shared/components/ChartPanel.tsx';
-import { markPartialYears, useStrategyAnnotations, useTrendKpi } from '../../../shared/trend.ts';
+import { useStrategyAnnotations, useTrendKpi } from '../../../shared/trend.ts';
 
 /**
  * One line per function would be twelve lines in seven colours; the largest keep their own line

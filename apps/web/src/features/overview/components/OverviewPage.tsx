@@ -3,7 +3,7 @@
  * housing, temporary stays) and, below, each over all years with the strategy's start marked.
  */
 import type { ReactElement } from 'react';
-import { seriesSpec, survivalSpec } from '@sol/charts/kpi-chart-specs.ts';
+import { markPartialYears, seriesSpec, survivalSpec } from '@sol/charts/kpi-chart-specs.ts';
 import { ChartPanel } from '../../../shared/components/ChartPanel.tsx';
 import { useKpi } from '../../../shared/api/get-kpi.ts';
 import { kpiParams, useGlobalFilters } from '../../../shared/filters/global-filters.ts';
@@ -22,7 +22,10 @@ function TrendPanel({ kpiId, measureId, description }: { kpiId: string; measureI
   const trend = useTrendKpi(kpiId);
   const annotations = useStrategyAnnotations();
   const { measure } = catalogueMeasure(kpiId, measureId);
-  const spec = trend.data ? seriesSpec(trend.data, [measureId], { annotations, kind: measure.unit === 'kr' ? 'bar' : 'line' }) : null;
+  // The running year is marked "2026*" with its end date, so a part year's lower total is not read as a fall.
+  const spec = trend.data
+    ? markPartialYears(seriesSpec(trend.data, [measureId], { annotations, kind: measure.unit === 'kr' ? 'bar' : 'line' }), trend.data.series)
+    : null;
   return (
     <ChartPanel
       title={measure.title}

@@ -6,7 +6,7 @@
 import { useState, type ReactElement } from 'react';
 import type { KpiResult } from '@sol/api/schemas/kpi-result.ts';
 import type { PlanFigures } from '@sol/api/schemas/plan-figures.ts';
-import { breakdownSpec, seriesSpec } from '@sol/charts/kpi-chart-specs.ts';
+import { breakdownSpec, markPartialYears, seriesSpec } from '@sol/charts/kpi-chart-specs.ts';
 import { formatDecimal, formatMeasureValue } from '@sol/domain/format-danish.ts';
 import { useKpi } from '../../../shared/api/get-kpi.ts';
 import { usePlan } from '../../../shared/api/get-plan.ts';
@@ -18,7 +18,7 @@ import { PlanFiguresTable } from '../../../shared/components/PlanFiguresTable.ts
 import { QueryResult } from '../../../shared/components/QueryResult.tsx';
 import { kpiParams, unsupportedFilters, useGlobalFilters } from '../../../shared/filters/global-filters.ts';
 import { catalogueMeasure, cellValue, pricesText } from '../../../shared/kpi-values.ts';
-import { markPartialYears, useStrategyAnnotations, useTrendKpi } from '../../../shared/trend.ts';
+import { useStrategyAnnotations, useTrendKpi } from '../../../shared/trend.ts';
 import { ProviderTable } from './ProviderTable.tsx';
 
 const KPI_ID = 'providers';

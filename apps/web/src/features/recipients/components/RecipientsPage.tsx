@@ -7,7 +7,7 @@ import { useState, type ReactElement } from 'react';
 import { useSearchParams } from 'wouter';
 import type { KpiResult } from '@sol/api/schemas/kpi-result.ts';
 import type { ChartSpec } from '@sol/charts/chart-spec.ts';
-import { breakdownSpec, seriesSpec } from '@sol/charts/kpi-chart-specs.ts';
+import { breakdownSpec, markPartialYears, seriesSpec } from '@sol/charts/kpi-chart-specs.ts';
 import { BREAKDOWNS, type BreakdownId } from '@sol/domain/kpi-catalogue.ts';
 import { useKpi } from '../../../shared/api/get-kpi.ts';
 import { ChartPanel } from '../../../shared/components/ChartPanel.tsx';
@@ -17,7 +17,7 @@ import { KpiAbout, UnsupportedFiltersNote } from '../../../shared/components/Kpi
 import { QueryResult } from '../../../shared/components/QueryResult.tsx';
 import { kpiParams, rangeParams, unsupportedFilters, useGlobalFilters } from '../../../shared/filters/global-filters.ts';
 import { catalogueMeasure, cellValue, pricesText } from '../../../shared/kpi-values.ts';
-import { markPartialYears, useStrategyAnnotations, useTrendKpi } from '../../../shared/trend.ts';
+import { useStrategyAnnotations, useTrendKpi } from '../../../shared/trend.ts';
 import { PlanComparison } from './PlanComparison.tsx';
 
 const KPI_ID = 'recipients';
