@@ -28,7 +28,7 @@ const screenshots = join(artifacts, 'screenshots');
 const SETTLE_MS = 180_000;
 
 /** Pages that show no charts by design. */
-const PAGES_WITHOUT_CHARTS = new Set(['/data']);
+const PAGES_WITHOUT_CHARTS = new Set(['/data', '/afrapportering']);
 /** Placeholders a page shows while numbers or charts are on their way (all with role=status). */
 const PENDING = /Henter|Tegner grafen|Indlæser/;
 
@@ -393,6 +393,84 @@ describe('print', () => {
   });
 });
 
+describe('download menu', () => {
+  const ITEMS = ['Graf som PNG (til Word)', 'Graf som SVG', 'Tal som Excel (XLSX)', 'Tal som CSV'];
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+  it('"Hent" on Overblik\'s housing trend gives a PNG and an XLSX in two clicks, works by keyboard and is not printed', async () => {
+    const { page, errors } = await openPage('/');
+    try {
+      const choices = await getJson<FilterChoices>('/api/reference/filters');
+      const panel = page.getByTestId('trend-housing-independentShare');
+      const button = panel.getByRole('button', { name: /^Hent/ });
+      await button.waitFor({ timeout: SETTLE_MS });
+      expect(await button.getAttribute('aria-haspopup')).toBe('menu');
+      expect(await button.getAttribute('aria-expanded')).toBe('false');
+
+      await button.click();
+      expect(await button.getAttribute('aria-expanded')).toBe('true');
+      const items = panel.getByRole('menuitem');
+      expect((await items.allInnerTexts()).map((text) => text.trim())).toEqual(ITEMS);
+      const hrefs = await Promise.all(ITEMS.map(async (_, index) => new URL(String(await items.nth(index).getAttribute('href')), app.url)));
+      // The links ask for the panel's own request: the trend's period, the measure and a series chart.
+      const [png, , xlsxUrl] = hrefs;
+      if (!png || !xlsxUrl) throw new Error('menuen mangler links');
+      expect(png.pathname).toBe('/api/kpis/housing/chart.png');
+      expect(png.searchParams.get('from')).toBe(`${choices.years[0]}-01-01`);
+      expect(png.searchParams.get('to')).toBe(choices.defaultAsOf);
+      expect(png.searchParams.get('chart')).toBe('series');
+      expect(png.searchParams.get('measures')).toBe('independentShare');
+      const violations = await runAxe(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+      await chartAnimationsDone(page);
+      await panel.screenshot({ path: join(screenshots, 'overblik-hent-menu.png') });
+
+      // The second click downloads the PNG, named in Danish with today's date (Danish time).
+      const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: SETTLE_MS }), items.nth(0).click()]);
+      expect(download.suggestedFilename()).toBe(`andel-i-selvstændig-bolig-${today}.png`);
+      const file = readFileSync(await download.path());
+      expect([...file.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      expect(await button.getAttribute('aria-expanded')).toBe('false');
+
+      // The XLSX link answers with a workbook (a zip) of the same request.
+      expect(xlsxUrl.pathname).toBe('/api/kpis/housing/data.xlsx');
+      expect(xlsxUrl.searchParams.get('from')).toBe(`${choices.years[0]}-01-01`);
+      const xlsx = await fetch(xlsxUrl);
+      expect(xlsx.status).toBe(200);
+      expect(xlsx.headers.get('content-type')).toBe(XLSX);
+      expect(xlsx.headers.get('content-disposition')).toContain(`-${today}.xlsx`);
+      expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString('latin1')).toBe('PK');
+
+      // Keyboard: Enter opens on the first item, arrows and End move, Escape closes onto the button.
+      const focusedText = async () => (await focused(page)).text;
+      await button.focus();
+      await page.keyboard.press('Enter');
+      expect(await button.getAttribute('aria-expanded')).toBe('true');
+      await expect.poll(focusedText).toBe(ITEMS[0]);
+      await page.keyboard.press('ArrowDown');
+      expect(await focusedText()).toBe(ITEMS[1]);
+      await page.keyboard.press('End');
+      expect(await focusedText()).toBe(ITEMS[3]);
+      await page.keyboard.press('ArrowDown');
+      expect(await focusedText()).toBe(ITEMS[0]);
+      await page.keyboard.press('ArrowUp');
+      expect(await focusedText()).toBe(ITEMS[3]);
+      await page.keyboard.press('Escape');
+      expect(await button.getAttribute('aria-expanded')).toBe('false');
+      expect(await panel.locator('[role="menu"]').isVisible()).toBe(false);
+      const buttonFocused = `document.activeElement === document.querySelector('[data-testid="trend-housing-independentShare"] [aria-haspopup="menu"]')`;
+      expect(await page.evaluate(buttonFocused)).toBe(true);
+
+      await page.emulateMedia({ media: 'print' });
+      expect(await button.isVisible()).toBe(false);
+      expect(errors, errors.join('\n')).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('keyboard', () => {
   it('Tab reaches the skip link first, then the menu, then the filters', async () => {
     const { page } = await openPage('/');
@@ -494,6 +572,26 @@ describe('Data page', () => {
         .poll(() => page.locator('.facts').innerText(), { timeout: SETTLE_MS })
         .toContain(new Intl.NumberFormat('da-DK').format(after.dataVersion));
       await page.screenshot({ path: join(screenshots, 'data-import-ok.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('Afrapportering', () => {
+  it('"Hent som Word" says it is working, then saves the report under a Danish name with the date', async () => {
+    const { page, errors } = await openPage('/afrapportering');
+    try {
+      const button = page.getByTestId('report-download-docx');
+      expect(await button.innerText()).toMatch(/Word.*\.docx/);
+      const download = page.waitForEvent('download', { timeout: SETTLE_MS });
+      await button.click();
+      // The file takes seconds: the button's status line says so meanwhile.
+      const status = page.locator('.report-download').first().getByRole('status');
+      await expect.poll(() => status.innerText(), { timeout: SETTLE_MS }).toMatch(/Danner Word-dokumentet|er hentet/);
+      expect((await download).suggestedFilename()).toMatch(/^afrapportering-2026-\d{4}-\d{2}-\d{2}\.docx$/);
+      await expect.poll(() => status.innerText(), { timeout: SETTLE_MS }).toBe('Word-dokumentet er hentet.');
+      expect(errors, errors.join('\n')).toEqual([]);
     } finally {
       await page.close();
     }

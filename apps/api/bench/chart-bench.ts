@@ -7,22 +7,16 @@
  * production build, as in the Docker image (NODE_ENV=production). Figures only: nothing here
  * passes or fails on speed (the target is a p50 of at most 60 ms per PNG).
  */
-import { availableParallelism, loadavg } from 'node:os';
 import type { ChartSpec } from '@sol/charts/chart-spec.ts';
 import { findKpi, type KpiDefinition } from '@sol/domain/kpi-catalogue.ts';
-import { createDatabase } from '../src/db/create-database.ts';
-import { applyKpiViews } from '../src/db/kpi-views.ts';
-import { migrate } from '../src/db/migrate.ts';
-import { seedDemoData } from '../src/demo/seed-demo-data.ts';
 import { svgToPng } from '../src/exports/chart-png.ts';
 import { ChartRenderer } from '../src/exports/chart-renderer.ts';
 import { filterText } from '../src/exports/describe-query.ts';
 import { chooseChart, kpiChartSpec } from '../src/exports/kpi-chart.ts';
 import { getKpiResult } from '../src/kpis/get-kpi-result.ts';
-import { precomputeStandardResults } from '../src/kpis/result-store.ts';
-import { getKpiContext } from '../src/repositories/get-kpi-context.ts';
 import { kpiQueryOf, type KpiChartQueryString } from '../src/schemas/kpi-export.ts';
 import { buildServer } from '../src/server.ts';
+import { demoDatabase } from './demo-database.ts';
 
 // The chart worker inherits this environment: React's production build, as deployed.
 process.env.NODE_ENV ??= 'production';
@@ -58,15 +52,7 @@ const CHARTS: BenchChart[] = [
   { name: 'overlevelseskurve (trin)', kpiId: 'temporary-stays', query: { chart: 'survival' } },
 ];
 
-console.log(`bench:charts — ${availableParallelism()} kerner, belastning ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
-const database = await createDatabase({ kind: 'pglite', dataDir: null });
-await migrate(database);
-await applyKpiViews(database);
-let started = performance.now();
-await seedDemoData(database.db);
-const context = await getKpiContext(database.db);
-await precomputeStandardResults(database.db, context);
-console.log(`  demodata indlæst og forudberegnet på ${((performance.now() - started) / 1000).toFixed(0)} s; data pr. ${context.defaultAsOf}`);
+const { database, context } = await demoDatabase('bench:charts');
 
 const asOf = context.defaultAsOf ?? '';
 
@@ -88,7 +74,7 @@ async function specOf(chart: BenchChart): Promise<ChartSpec> {
 const renderer = new ChartRenderer();
 const server = await buildServer({ database, closeDatabaseOnShutdown: false });
 try {
-  started = performance.now();
+  const started = performance.now();
   await renderer.svg(await specOf(CHARTS[0] as BenchChart));
   console.log(`  diagramtråden startet og første diagram tegnet på ${(performance.now() - started).toFixed(0)} ms`);
   console.log(`  ${RENDERS} PNG pr. diagram (800 px bred, 1600 px PNG), efter ${WARM_UP} til opvarmning:`);

@@ -18,6 +18,7 @@ import kpiDrill from './routes/api/kpi-drill.ts';
 import kpiExports from './routes/api/kpi-exports.ts';
 import kpis from './routes/api/kpis.ts';
 import reference from './routes/api/reference.ts';
+import report from './routes/api/report.ts';
 import strategy from './routes/api/strategy.ts';
 import health from './routes/health.ts';
 
@@ -51,5 +52,6 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await fastify.register(kpiDrill);
   await fastify.register(kpiExports);
   await fastify.register(strategy);
+  await fastify.register(report);
   await fastify.register(reference);
 }

@@ -141,13 +141,20 @@ export function KpiChart({ spec, width, height = 300, animate: animateAsked = tr
       domain={spec.unit === 'procent' && spec.kind === 'step' ? [0, 1] : [0, 'auto']}
     />
   );
+  const labelAnchor = (category: string): 'start' | 'end' => (spec.categories.indexOf(category) < spec.categories.length / 2 ? 'start' : 'end');
   const annotations = spec.annotations.map((annotation) => (
     <ReferenceLine
       key={`${annotation.category}-${annotation.label}`}
       {...(horizontal ? { y: annotation.category } : { x: annotation.category })}
       stroke="#4a4a4a"
       strokeDasharray="3 3"
-      label={horizontal ? { value: annotation.label, position: 'insideTopRight', fill: '#1b1b1b', fontSize: 12 } : { value: annotation.label, position: 'top', fill: '#1b1b1b', fontSize: 12 }}
+      label={
+        horizontal
+          ? { value: annotation.label, position: 'insideTopRight', fill: '#1b1b1b', fontSize: 12 }
+          : // Above the plot, running from the line into the chart (rightwards in its left half),
+            // so a label on the first year never runs into the value axis's top tick.
+            { value: annotation.label, position: 'top', textAnchor: labelAnchor(annotation.category), fill: '#1b1b1b', fontSize: 12 }
+      }
     />
   ));
   const common = {

@@ -4,7 +4,8 @@
  * build their charts here, so a chart shows the same numbers wherever it appears.
  */
 import { formatIsoDate } from '@sol/domain/format-danish.ts';
-import type { Unit } from '@sol/domain/kpi-catalogue.ts';
+import { indicatorFilterText } from '@sol/domain/indicator-text.ts';
+import { findKpi, type Unit } from '@sol/domain/kpi-catalogue.ts';
 import type { ChartAnnotation, ChartKind, ChartSeries, ChartSpec } from './chart-spec.ts';
 
 /** The parts of a KPI answer a chart needs (structurally the API's KpiResult). */
@@ -243,4 +244,27 @@ export function indicatorSpec(indicator: IndicatorLike, options: IndicatorSpecOp
     source: options.asOf ? `${options.source} · data pr. ${formatIsoDate(options.asOf)}` : options.source,
     suppressionThreshold: options.suppressionThreshold,
   };
+}
+
+/** A strategy indicator as GET /api/strategy gives it, with what names its KPI and filter. */
+export interface StrategyIndicatorLike extends IndicatorLike {
+  kpiId: string;
+  kpiTitle: string;
+  filter: Record<string, unknown>;
+}
+
+/**
+ * The chart of a strategy indicator as the strategy page shows it: its KPI's source line, and the
+ * years and the indicator's own filter as subtitle. The report draws the same, so the council sees
+ * one picture on screen and on paper.
+ */
+export function strategyIndicatorSpec(indicator: StrategyIndicatorLike, asOf: string | null, suppressionThreshold: number): ChartSpec {
+  const first = indicator.values[0]?.year;
+  const last = indicator.values.at(-1)?.year;
+  return indicatorSpec(indicator, {
+    source: findKpi(indicator.kpiId)?.source ?? `Kilde: ${indicator.kpiTitle}`,
+    asOf,
+    suppressionThreshold,
+    subtitle: [first !== undefined && last !== undefined ? `${first}–${last}` : '', indicatorFilterText(indicator.filter)].filter(Boolean).join(' · '),
+  });
 }

@@ -1,6 +1,16 @@
 /** Schemas of the strategy routes (DESIGN §8). */
 import { Type, type Static } from 'typebox';
 import { MeasureSchema } from './kpi-result.ts';
+import { IsoDate } from './period-query.ts';
+
+/** The query of GET /api/strategy and of the Afrapportering downloads. */
+export const StrategyQueryString = Type.Object(
+  {
+    strategy: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Standard: den aktive strategi' })),
+    asOf: Type.Optional(IsoDate),
+  },
+  { additionalProperties: false },
+);
 
 const IndicatorSchema = Type.Object({
   indicatorId: Type.String(),

@@ -7,6 +7,7 @@ import { findKpi, findMeasure } from '@sol/domain/kpi-catalogue.ts';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../db/schema.ts';
 import { getKpiResult } from '../kpis/get-kpi-result.ts';
+import { isValidIsoDate } from '../kpis/resolve-period.ts';
 import type { KpiContext } from '../repositories/get-kpi-context.ts';
 import { getStrategy, type StrategyIndicatorRow } from '../repositories/get-strategy.ts';
 import { BadRequestError } from '../schemas/bad-request.ts';
@@ -29,6 +30,11 @@ export interface IndicatorProgress {
   status: IndicatorStatus;
   statusLabel: string;
   sentence: string;
+}
+
+/** An asOf that has the date's shape but is no real day (2026-02-30) is a Danish 400. */
+export function assertValidAsOf(asOf: string | undefined): void {
+  if (asOf !== undefined && !isValidIsoDate(asOf)) throw new BadRequestError(`asOf=${asOf} er ikke en gyldig dato`);
 }
 
 export async function getStrategyProgress(
@@ -92,7 +98,7 @@ async function getIndicatorProgress(
       asOf: result.period.to,
     });
   }
-  const assessment = assessIndicator(measure, indicator.direction, indicator.baselineYear, indicator.tolerance, values);
+  const assessment = assessIndicator(measure, indicator.direction, indicator.baselineYear, indicator.tolerance, values, indicator.targetValue);
   return {
     indicatorId: indicator.indicatorId,
     wording: indicator.wording,

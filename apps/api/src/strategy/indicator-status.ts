@@ -12,7 +12,7 @@ export const STATUS_LABELS: Record<IndicatorStatus, string> = {
   improved: 'Forbedret',
   unchanged: 'Uændret',
   worse: 'Forværret',
-  unknown: 'Kan ikke opgøres',
+  unknown: 'Kan ikke vurderes',
 };
 
 export interface YearValue {
@@ -33,6 +33,7 @@ export function assessIndicator(
   baselineYear: number,
   tolerance: number,
   values: readonly YearValue[],
+  targetValue: number | null = null,
 ): IndicatorAssessment {
   const baseline = values.find((point) => point.year === baselineYear && point.value !== null) ?? null;
   const latest = [...values].reverse().find((point) => point.year > baselineYear && point.value !== null) ?? null;
@@ -54,5 +55,21 @@ export function assessIndicator(
   const from = `${format(baseline.value)} i ${baseline.year}`;
   const to = `${format(latest.value)} i ${latest.year}`;
   const verb = change === 0 || relative <= tolerance ? 'er stort set uændret' : change > 0 ? 'er steget' : 'er faldet';
-  return { status, baseline, latest, sentence: `${subject} ${verb} fra ${from} til ${to}.` };
+  const sentence = [`${subject} ${verb} fra ${from} til ${to}.`, JUDGEMENTS[status][direction], targetText(targetValue, latest.value, direction, format)];
+  return { status, baseline, latest, sentence: sentence.filter(Boolean).join(' ') };
+}
+
+/** What the change means against the strategy, so a reader need not know the wanted direction. */
+const JUDGEMENTS: Record<IndicatorStatus, Record<Direction, string>> = {
+  improved: { up: 'Det er den vej, strategien ønsker.', down: 'Det er den vej, strategien ønsker.' },
+  worse: { up: 'Strategien ønsker, at tallet stiger.', down: 'Strategien ønsker, at tallet falder.' },
+  unchanged: { up: 'Strategien ønsker, at tallet stiger.', down: 'Strategien ønsker, at tallet falder.' },
+  unknown: { up: '', down: '' },
+};
+
+/** The strategy's target and whether the latest value has reached it; empty without a target. */
+function targetText(targetValue: number | null, latest: number, direction: Direction, format: (value: number) => string): string {
+  if (targetValue === null) return '';
+  const reached = direction === 'up' ? latest >= targetValue : latest <= targetValue;
+  return `Målet er ${format(targetValue)}${reached ? ', og det er nået.' : ', og det er endnu ikke nået.'}`;
 }

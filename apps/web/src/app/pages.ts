@@ -13,5 +13,6 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/modtagere', title: 'Modtagere' },
   { path: '/tilbud', title: 'Tilbud' },
   { path: '/strategi', title: 'Strategi 2023–2026' },
+  { path: '/afrapportering', title: 'Afrapportering 2026' },
   { path: '/data', title: 'Data' },
 ];

@@ -19,6 +19,7 @@ const TemporaryStaysPage = lazy(async () => ({
 const RecipientsPage = lazy(async () => ({ default: (await import('../features/recipients/components/RecipientsPage.tsx')).RecipientsPage }));
 const ProvidersPage = lazy(async () => ({ default: (await import('../features/providers/components/ProvidersPage.tsx')).ProvidersPage }));
 const StrategyPage = lazy(async () => ({ default: (await import('../features/strategy/components/StrategyPage.tsx')).StrategyPage }));
+const ReportPage = lazy(async () => ({ default: (await import('../features/report/components/ReportPage.tsx')).ReportPage }));
 const DataPage = lazy(async () => ({ default: (await import('../features/data/components/DataPage.tsx')).DataPage }));
 
 export function Routes(): ReactElement {
@@ -32,6 +33,7 @@ export function Routes(): ReactElement {
       <Route path="/modtagere" component={RecipientsPage} />
       <Route path="/tilbud" component={ProvidersPage} />
       <Route path="/strategi" component={StrategyPage} />
+      <Route path="/afrapportering" component={ReportPage} />
       <Route path="/data" component={DataPage} />
       <Route component={NotFoundPage} />
     </Switch>

@@ -5,7 +5,7 @@
 import type { ChartAnnotation } from '@sol/charts/chart-spec.ts';
 import { findKpi } from '@sol/domain/kpi-catalogue.ts';
 import { useFilterChoices } from './api/get-filter-choices.ts';
-import { useKpi } from './api/get-kpi.ts';
+import { useKpi, type KpiParams } from './api/get-kpi.ts';
 import { useStrategy } from './api/get-strategy.ts';
 import { rangeParams, useGlobalFilters } from './filters/global-filters.ts';
 
@@ -15,8 +15,11 @@ export function useStrategyAnnotations(): ChartAnnotation[] {
   return first ? [{ category: String(first), label: `Ny strategi ${first}` }] : [];
 }
 
-/** The KPI from 1 January of the first year with data to the default as-of date. */
-export function useTrendKpi(kpiId: string, extra: Record<string, string> = {}) {
+/**
+ * The KPI from 1 January of the first year with data to the default as-of date, with the request's
+ * parameters (null until the years are known) for the panels' downloads.
+ */
+export function useTrendKpi(kpiId: string, extra: Record<string, string> = {}): { result: ReturnType<typeof useKpi>; params: KpiParams | null } {
   const kpi = findKpi(kpiId);
   if (!kpi) throw new Error(`Ukendt nøgletal ${kpiId}`);
   const [filters] = useGlobalFilters();
@@ -24,5 +27,6 @@ export function useTrendKpi(kpiId: string, extra: Record<string, string> = {}) {
   const first = choices.data?.years[0];
   const to = choices.data?.defaultAsOf;
   const params = first && to ? { ...rangeParams(filters, kpi, `${first}-01-01`, to), ...extra } : null;
-  return useKpi(kpiId, params ?? {}, params !== null);
+  const result = useKpi(kpiId, params ?? {}, params !== null);
+  return { result, params };
 }

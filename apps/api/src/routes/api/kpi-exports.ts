@@ -6,12 +6,11 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { KPI_CATALOGUE, findKpi, type KpiDefinition } from '@sol/domain/kpi-catalogue.ts';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { chooseChart, kpiChartSpec } from '../../exports/kpi-chart.ts';
 import { filterText, pricesNote } from '../../exports/describe-query.ts';
-import { kpiExportTable, todayInDenmark, type ExportTable } from '../../exports/export-table.ts';
-import { downloadDisposition } from '../../exports/file-name.ts';
+import { kpiExportTable, type ExportTable } from '../../exports/export-table.ts';
 import { writeCsv } from '../../exports/write-csv.ts';
 import { writeXlsx } from '../../exports/write-xlsx.ts';
 import { getKpiResult } from '../../kpis/get-kpi-result.ts';
@@ -20,6 +19,7 @@ import { ErrorResponse } from '../../schemas/common.ts';
 import { FileResponse, KpiChartQueryString, kpiQueryOf } from '../../schemas/kpi-export.ts';
 import { KpiQueryString } from '../../schemas/kpi-query.ts';
 import type { KpiResult } from '../../schemas/kpi-result.ts';
+import { sendDownload } from '../send-download.ts';
 
 const Params = Type.Object({ id: Type.String({ enum: KPI_CATALOGUE.map((kpi) => kpi.id), description: 'Nøgletallets id' }) });
 
@@ -54,15 +54,6 @@ async function answer(fastify: FastifyInstance, kpi: KpiDefinition, query: KpiQu
     onStoreMiss: () => fastify.precomputeKpis(context),
   });
   return { context, result };
-}
-
-/** A file download named in Danish after `title` and today's date. */
-function sendDownload(reply: FastifyReply, mediaType: string, title: string, extension: string, body: Buffer): FastifyReply {
-  return reply
-    .type(mediaType)
-    .header('content-disposition', downloadDisposition(title, todayInDenmark(), extension))
-    .header('cache-control', 'private, no-cache')
-    .send(body);
 }
 
 const kpiExports: FastifyPluginAsyncTypebox = async (fastify) => {

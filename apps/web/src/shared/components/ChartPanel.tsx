@@ -1,12 +1,15 @@
 /**
- * A chart as the dashboard shows it: heading and subtitle, the chart, "Vis som tabel", a note when
- * values are withheld, the source line, and drill from a bar/point (or the table's buttons) to the
- * rows behind it. Loading, error and empty states are said in words.
+ * A chart as the dashboard shows it: heading and subtitle, the chart, "Vis som tabel", "Hent" (the
+ * chart and its numbers as files), a note when values are withheld, the source line, and drill
+ * from a bar/point (or the table's buttons) to the rows behind it. Loading, error and empty states
+ * are said in words.
  */
 import { useId, useState, type ReactElement } from 'react';
 import { hasValues, type ChartSpec } from '@sol/charts/chart-spec.ts';
 import { suppressionExplanation, suppressionMarker } from '@sol/domain/suppression-text.ts';
+import type { KpiDownload } from '../api/export-urls.ts';
 import { ChartTable } from './ChartTable.tsx';
+import { DownloadMenu } from './DownloadMenu.tsx';
 import { LazyKpiChart } from './LazyCharts.tsx';
 
 export interface ChartPanelProps {
@@ -24,9 +27,20 @@ export interface ChartPanelProps {
   testId?: string;
   /** The heading's level where the panel sits under an h3 (a strategy indicator); default h3. */
   headingLevel?: 3 | 4;
+  /**
+   * The KPI request the chart was drawn from and the chart chosen, for the "Hent" menu; the screen's
+   * title and line/bar are filled in from the spec. Left out where the chart is not one KPI answer.
+   */
+  download?: KpiDownload | undefined;
 }
 
-export function ChartPanel({ title, spec, isLoading, error, height = 280, description, onDrill, testId, headingLevel = 3 }: ChartPanelProps): ReactElement {
+/** The export drawn as on the screen: its heading, and its line or bars (a step curve is the server's own). */
+function asShown(download: KpiDownload, spec: ChartSpec): KpiDownload {
+  const kind = download.kind ?? (spec.kind === 'line' || spec.kind === 'bar' ? spec.kind : undefined);
+  return { ...download, title: download.title ?? spec.title, ...(kind ? { kind } : {}) };
+}
+
+export function ChartPanel({ title, spec, isLoading, error, height = 280, description, onDrill, testId, headingLevel = 3, download }: ChartPanelProps): ReactElement {
   const Heading = headingLevel === 4 ? 'h4' : 'h3';
   const [showTable, setShowTable] = useState(false);
   const tableId = useId();
@@ -44,9 +58,12 @@ export function ChartPanel({ title, spec, isLoading, error, height = 280, descri
           {spec ? <p className="chart-subtitle">{spec.subtitle}</p> : null}
         </div>
         {spec && hasValues(spec) ? (
-          <button type="button" className="button button-secondary button-compact" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable((shown) => !shown)}>
-            {showTable ? 'Vis som graf' : 'Vis som tabel'}
-          </button>
+          <div className="chart-panel-actions">
+            <button type="button" className="button button-secondary button-compact" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable((shown) => !shown)}>
+              {showTable ? 'Vis som graf' : 'Vis som tabel'}
+            </button>
+            {download ? <DownloadMenu download={asShown(download, spec)} subject={`graf og tal: ${spec.title}`} testId={testId ? `download-${testId}` : undefined} /> : null}
+          </div>
         ) : null}
       </div>
       {description ? <p className="chart-description">{description}</p> : null}

@@ -8,6 +8,7 @@ import { useState, type ReactElement } from 'react';
 import { breakdownSpec, seriesSpec } from '@sol/charts/kpi-chart-specs.ts';
 import type { ChartSpec } from '@sol/charts/chart-spec.ts';
 import { formatIsoDate } from '@sol/domain/format-danish.ts';
+import { kpiDownload } from '../../../shared/api/export-urls.ts';
 import { useKpi } from '../../../shared/api/get-kpi.ts';
 import { ChartPanel } from '../../../shared/components/ChartPanel.tsx';
 import { chartDrills, DrillDialog, type DrillTarget } from '../../../shared/components/DrillDialog.tsx';
@@ -30,10 +31,12 @@ function rowsHeight(spec: ChartSpec | null): number {
 export function CaseProcessingPage(): ReactElement {
   const [filters] = useGlobalFilters();
   const params = kpiParams(filters, kpi);
+  const paragraphParams = { ...params, by: 'paragraph' };
+  const decisionParams = { ...params, by: 'decision' };
   const total = useKpi(kpi.id, params);
-  const byParagraph = useKpi(kpi.id, { ...params, by: 'paragraph' });
-  const byDecision = useKpi(kpi.id, { ...params, by: 'decision' });
-  const trend = useTrendKpi(kpi.id);
+  const byParagraph = useKpi(kpi.id, paragraphParams);
+  const byDecision = useKpi(kpi.id, decisionParams);
+  const { result: trend, params: trendParams } = useTrendKpi(kpi.id);
   const annotations = useStrategyAnnotations();
   const [drill, setDrill] = useState<DrillTarget | null>(null);
 
@@ -89,6 +92,7 @@ export function CaseProcessingPage(): ReactElement {
             description="Median og 90 %-fraktil af kalenderdage fra modtaget ansøgning til afgørelse, for ansøgninger afgjort i måneden."
             onDrill={drillPoint(timeSpec)}
             testId="chart-case-processing-months-days"
+            download={kpiDownload(kpi.id, params, { chart: 'series', measures: ['medianDays', 'p90Days'] })}
           />
           <ChartPanel
             title="Andel afgjort inden for fristen, måned for måned"
@@ -99,6 +103,7 @@ export function CaseProcessingPage(): ReactElement {
             description="Andelen af månedens afgjorte ansøgninger, der blev afgjort inden for paragraffens frist."
             onDrill={drillPoint(shareSpec)}
             testId="chart-case-processing-months-share"
+            download={kpiDownload(kpi.id, params, { chart: 'series', measures: ['withinDeadlineShare'] })}
           />
         </div>
       </section>
@@ -115,6 +120,7 @@ export function CaseProcessingPage(): ReactElement {
             description="Median og 90 %-fraktil i kalenderdage. Fristerne er forskellige fra paragraf til paragraf; se tabellen over fristerne nedenfor."
             onDrill={drillGroup(paragraphTimeSpec, 'paragraph')}
             testId="chart-case-processing-paragraph-days"
+            download={kpiDownload(kpi.id, paragraphParams, { chart: 'breakdown', measures: ['medianDays', 'p90Days'] })}
           />
           <ChartPanel
             title="Andel afgjort inden for fristen pr. paragraf"
@@ -125,6 +131,7 @@ export function CaseProcessingPage(): ReactElement {
             description="Kun paragraffer med en frist; paragraffer uden frist (fx § 109 Krisecenter) er ikke med."
             onDrill={drillGroup(paragraphShareSpec, 'paragraph')}
             testId="chart-case-processing-paragraph-share"
+            download={kpiDownload(kpi.id, paragraphParams, { chart: 'breakdown', measures: ['withinDeadlineShare'] })}
           />
           <ChartPanel
             title="Ansøgninger pr. afgørelse"
@@ -135,6 +142,7 @@ export function CaseProcessingPage(): ReactElement {
             description={`Ansøgninger afgjort i perioden efter afgørelse, og ansøgninger, der ikke var afgjort ved periodens slutning${openOn ? ` (${openOn})` : ''}.`}
             onDrill={drillGroup(decisionSpec, 'decision')}
             testId="chart-case-processing-decision"
+            download={kpiDownload(kpi.id, decisionParams, { chart: 'breakdown', measures: ['decided', 'openAtEnd'] })}
           />
           <section className="chart-panel deadlines-panel" aria-labelledby="case-deadlines-heading" data-testid="case-processing-deadlines">
             <h3 id="case-deadlines-heading">Fristerne</h3>
@@ -158,6 +166,7 @@ export function CaseProcessingPage(): ReactElement {
             height={240}
             description="Median og 90 %-fraktil for ansøgninger afgjort i året; indeværende år til og med opgørelsesdatoen. Den stiplede linje markerer strategiens start."
             testId="trend-case-processing-days"
+            download={kpiDownload(kpi.id, trendParams, { chart: 'series', measures: ['medianDays', 'p90Days'] })}
           />
           <ChartPanel
             title="Andel afgjort inden for fristen, år for år"
@@ -167,6 +176,7 @@ export function CaseProcessingPage(): ReactElement {
             height={240}
             description="Strategien ønsker, at andelen stiger. Den stiplede linje markerer strategiens start."
             testId="trend-case-processing-share"
+            download={kpiDownload(kpi.id, trendParams, { chart: 'series', measures: ['withinDeadlineShare'] })}
           />
         </div>
       </section>

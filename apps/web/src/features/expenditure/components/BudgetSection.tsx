@@ -6,7 +6,10 @@ import type { ReactElement } from 'react';
 import type { KpiResult, KpiResultRow } from '@sol/api/schemas/kpi-result.ts';
 import { breakdownSpec } from '@sol/charts/kpi-chart-specs.ts';
 import { formatDecimal, formatIsoDate } from '@sol/domain/format-danish.ts';
+import { kpiDownload } from '../../../shared/api/export-urls.ts';
+import type { KpiParams } from '../../../shared/api/get-kpi.ts';
 import { ChartPanel } from '../../../shared/components/ChartPanel.tsx';
+import { DownloadMenu } from '../../../shared/components/DownloadMenu.tsx';
 import { formatSigned } from '../../../shared/format.ts';
 
 const CHART_MEASURES = ['amount', 'budgetCorrected', 'forecast'];
@@ -108,7 +111,19 @@ function BudgetTable({ result }: { result: KpiResult }): ReactElement {
   );
 }
 
-export function BudgetSection({ result, isLoading, error }: { result: KpiResult | undefined; isLoading: boolean; error: Error | null }): ReactElement {
+export function BudgetSection({
+  result,
+  params,
+  isLoading,
+  error,
+}: {
+  result: KpiResult | undefined;
+  /** The request `result` answers (by function), for the downloads. */
+  params: KpiParams;
+  isLoading: boolean;
+  error: Error | null;
+}): ReactElement {
+  const download = kpiDownload('expenditure', params, { chart: 'breakdown', measures: CHART_MEASURES });
   const base = result ? breakdownSpec(result, CHART_MEASURES, { title: 'Udgift, korrigeret budget og forventet regnskab pr. funktion' }) : null;
   const spec = base ? { ...base, horizontal: true, categoryTitle: 'Funktion' } : null;
   const groups = spec?.categories.length ?? 12;
@@ -132,10 +147,14 @@ export function BudgetSection({ result, isLoading, error }: { result: KpiResult 
         height={groups * 54 + 70}
         description="Hver funktion har tre søjler: udgiften i perioden, det korrigerede budget og det seneste forventede regnskab for året."
         testId="budget-expenditure-functions"
+        download={download}
       />
       {result ? (
         <>
-          <h3 className="table-heading">Alle tal pr. funktion</h3>
+          <div className="table-heading-row">
+            <h3 className="table-heading">Alle tal pr. funktion</h3>
+            {download ? <DownloadMenu download={download} subject="alle tal pr. funktion" dataOnly testId="download-budget-table" /> : null}
+          </div>
           <BudgetTable result={result} />
           <p className="table-note">
             Afvigelse = forventet regnskab minus korrigeret budget; et plus betyder, at det forventede regnskab er over budget. Vækst sammenligner med

@@ -89,7 +89,8 @@ function PeriodFigures({ result }: { result: KpiResult }): ReactElement {
 export function ExpenditurePage(): ReactElement {
   const { kpi } = catalogueMeasure(KPI_ID, 'amount');
   const [filters, update] = useGlobalFilters();
-  const period = useKpi(kpi.id, kpiParams(filters, kpi, { by: 'function' }));
+  const periodParams = kpiParams(filters, kpi, { by: 'function' });
+  const period = useKpi(kpi.id, periodParams);
 
   return (
     <>
@@ -111,7 +112,7 @@ export function ExpenditurePage(): ReactElement {
 
       <ExpenditureTrends />
 
-      <BudgetSection result={period.data} isLoading={period.isPending} error={period.error} />
+      <BudgetSection result={period.data} params={periodParams} isLoading={period.isPending} error={period.error} />
 
       <PlanReference />
 

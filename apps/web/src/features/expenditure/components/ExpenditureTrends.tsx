@@ -6,6 +6,7 @@ import type { ReactElement } from 'react';
 import type { ChartSeries, ChartSpec } from '@sol/charts/chart-spec.ts';
 import { SERIES_COLOURS } from '@sol/charts/chart-spec.ts';
 import { type KpiResultLike, markPartialYears, seriesSpec } from '@sol/charts/kpi-chart-specs.ts';
+import { kpiDownload } from '../../../shared/api/export-urls.ts';
 import { ChartPanel } from '../../../shared/components/ChartPanel.tsx';
 import { useStrategyAnnotations, useTrendKpi } from '../../../shared/trend.ts';
 
@@ -41,7 +42,7 @@ function functionTrendSpec(result: KpiResultLike, base: ChartSpec): ChartSpec {
 }
 
 function TotalPanel(): ReactElement {
-  const trend = useTrendKpi('expenditure');
+  const { result: trend, params } = useTrendKpi('expenditure');
   const annotations = useStrategyAnnotations();
   const spec = trend.data
     ? markPartialYears(
@@ -58,12 +59,13 @@ function TotalPanel(): ReactElement {
       height={260}
       description="Nettoudgiften på hele 5.38 pr. år. Indeværende år er kun til og med opgørelsesdatoen og derfor ikke et helt år."
       testId="trend-expenditure-amount"
+      download={kpiDownload('expenditure', params, { chart: 'series', measures: ['amount'] })}
     />
   );
 }
 
 function FunctionsPanel(): ReactElement {
-  const trend = useTrendKpi('expenditure', { by: 'function' });
+  const { result: trend, params } = useTrendKpi('expenditure', { by: 'function' });
   const annotations = useStrategyAnnotations();
   const spec = trend.data
     ? markPartialYears(
@@ -80,6 +82,7 @@ function FunctionsPanel(): ReactElement {
       height={340}
       description={`De ${OWN_LINES} funktioner med de største udgifter over årene har hver sin linje; resten er lagt sammen.`}
       testId="trend-expenditure-functions"
+      download={kpiDownload('expenditure', params, { chart: 'series', measures: ['amount'] })}
     />
   );
 }

@@ -7,6 +7,7 @@
 import { useState, type ReactElement } from 'react';
 import type { ChartSpec } from '@sol/charts/chart-spec.ts';
 import { breakdownSpec, seriesSpec } from '@sol/charts/kpi-chart-specs.ts';
+import { kpiDownload } from '../../../shared/api/export-urls.ts';
 import { useKpi } from '../../../shared/api/get-kpi.ts';
 import { ChartPanel } from '../../../shared/components/ChartPanel.tsx';
 import { chartDrills, DrillDialog, type DrillTarget } from '../../../shared/components/DrillDialog.tsx';
@@ -28,10 +29,12 @@ function rowsHeight(spec: ChartSpec | null): number {
 export function HousingPage(): ReactElement {
   const [filters] = useGlobalFilters();
   const params = kpiParams(filters, kpi);
+  const targetGroupParams = { ...params, by: 'targetGroup' };
+  const ageBandParams = { ...params, by: 'ageBand' };
   const total = useKpi(kpi.id, params);
-  const byTargetGroup = useKpi(kpi.id, { ...params, by: 'targetGroup' });
-  const byAgeBand = useKpi(kpi.id, { ...params, by: 'ageBand' });
-  const trend = useTrendKpi(kpi.id);
+  const byTargetGroup = useKpi(kpi.id, targetGroupParams);
+  const byAgeBand = useKpi(kpi.id, ageBandParams);
+  const { result: trend, params: trendParams } = useTrendKpi(kpi.id);
   const annotations = useStrategyAnnotations();
   const [drill, setDrill] = useState<DrillTarget | null>(null);
 
@@ -86,6 +89,7 @@ export function HousingPage(): ReactElement {
             description="Opgjort den sidste dag i hver måned (den seneste måned på opgørelsesdatoen)."
             onDrill={drillPoint(monthSpec)}
             testId="chart-housing-months-share"
+            download={kpiDownload(kpi.id, params, { chart: 'series', measures: ['independentShare'] })}
           />
           <ChartPanel
             title="Andel i selvstændig bolig pr. aldersgruppe"
@@ -96,6 +100,7 @@ export function HousingPage(): ReactElement {
             description="Alderen på opgørelsesdagen (årstal minus fødselsår)."
             onDrill={drillGroup(ageBandSpec, 'ageBand')}
             testId="chart-housing-age-band-share"
+            download={kpiDownload(kpi.id, ageBandParams, { chart: 'breakdown', measures: ['independentShare'] })}
           />
           <ChartPanel
             title="Andel i selvstændig bolig pr. målgruppe"
@@ -106,6 +111,7 @@ export function HousingPage(): ReactElement {
             description="Ved periodens slutning (eller på opgørelsesdatoen, hvis den er tidligere)."
             onDrill={drillGroup(targetGroupSpec, 'targetGroup')}
             testId="chart-housing-target-group-share"
+            download={kpiDownload(kpi.id, targetGroupParams, { chart: 'breakdown', measures: ['independentShare'] })}
           />
           <ChartPanel
             title="Borgere i selvstændig bolig og i botilbud pr. målgruppe"
@@ -116,6 +122,7 @@ export function HousingPage(): ReactElement {
             description="Antal borgere ved periodens slutning, som andelen pr. målgruppe bygger på."
             onDrill={drillGroup(targetGroupCountSpec, 'targetGroup')}
             testId="chart-housing-target-group-counts"
+            download={kpiDownload(kpi.id, targetGroupParams, { chart: 'breakdown', measures: ['independent', 'residential'] })}
           />
         </div>
       </section>
@@ -131,6 +138,7 @@ export function HousingPage(): ReactElement {
             height={240}
             description="Opgjort ved årets udgang; indeværende år på opgørelsesdatoen. Strategien ønsker, at andelen stiger."
             testId="trend-housing-share"
+            download={kpiDownload(kpi.id, trendParams, { chart: 'series', measures: ['independentShare'] })}
           />
           <ChartPanel
             title="Borgere i selvstændig bolig og i botilbud, år for år"
@@ -140,6 +148,7 @@ export function HousingPage(): ReactElement {
             height={240}
             description="Antal borgere ved årets udgang; indeværende år på opgørelsesdatoen."
             testId="trend-housing-counts"
+            download={kpiDownload(kpi.id, trendParams, { chart: 'series', measures: ['independent', 'residential'] })}
           />
         </div>
       </section>
@@ -159,6 +168,7 @@ export function HousingPage(): ReactElement {
             height={240}
             description="Unge på 18–24 år, hvis første botilbud nogensinde (§ 105, 107 eller 108) startede i året; indeværende år til og med opgørelsesdatoen. Den stiplede linje markerer strategiens start."
             testId="trend-housing-young-entering"
+            download={kpiDownload(kpi.id, trendParams, { chart: 'series', measures: ['youngEntering'] })}
           />
         </div>
       </section>

@@ -5,6 +5,7 @@
 import type { ReactElement } from 'react';
 import { markPartialYears, seriesSpec, survivalSpec } from '@sol/charts/kpi-chart-specs.ts';
 import { ChartPanel } from '../../../shared/components/ChartPanel.tsx';
+import { kpiDownload } from '../../../shared/api/export-urls.ts';
 import { useKpi } from '../../../shared/api/get-kpi.ts';
 import { kpiParams, useGlobalFilters } from '../../../shared/filters/global-filters.ts';
 import { catalogueMeasure } from '../../../shared/kpi-values.ts';
@@ -19,7 +20,7 @@ const HEADLINES = [
 ] as const;
 
 function TrendPanel({ kpiId, measureId, description }: { kpiId: string; measureId: string; description: string }): ReactElement {
-  const trend = useTrendKpi(kpiId);
+  const { result: trend, params } = useTrendKpi(kpiId);
   const annotations = useStrategyAnnotations();
   const { measure } = catalogueMeasure(kpiId, measureId);
   // The running year is marked "2026*" with its end date, so a part year's lower total is not read as a fall.
@@ -35,6 +36,7 @@ function TrendPanel({ kpiId, measureId, description }: { kpiId: string; measureI
       height={220}
       description={description}
       testId={`trend-${kpiId}-${measureId}`}
+      download={kpiDownload(kpiId, params, { chart: 'series', measures: [measureId] })}
     />
   );
 }
@@ -42,7 +44,8 @@ function TrendPanel({ kpiId, measureId, description }: { kpiId: string; measureI
 function SurvivalPanel(): ReactElement {
   const { kpi } = catalogueMeasure('temporary-stays', 'medianDays');
   const [filters] = useGlobalFilters();
-  const result = useKpi(kpi.id, kpiParams(filters, kpi));
+  const params = kpiParams(filters, kpi);
+  const result = useKpi(kpi.id, params);
   const spec = result.data ? survivalSpec(result.data) : null;
   return (
     <ChartPanel
@@ -53,6 +56,7 @@ function SurvivalPanel(): ReactElement {
       height={220}
       description="Ophold på midlertidige botilbud (§ 107), der startede i perioden: hvor stor en andel der stadig løber efter et antal dage."
       testId="survival-temporary-stays"
+      download={kpiDownload(kpi.id, params, { chart: 'survival' })}
     />
   );
 }

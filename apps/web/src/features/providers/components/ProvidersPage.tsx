@@ -8,9 +8,11 @@ import type { KpiResult } from '@sol/api/schemas/kpi-result.ts';
 import type { PlanFigures } from '@sol/api/schemas/plan-figures.ts';
 import { breakdownSpec, markPartialYears, seriesSpec } from '@sol/charts/kpi-chart-specs.ts';
 import { formatDecimal, formatMeasureValue } from '@sol/domain/format-danish.ts';
-import { useKpi } from '../../../shared/api/get-kpi.ts';
+import { kpiDownload } from '../../../shared/api/export-urls.ts';
+import { useKpi, type KpiParams } from '../../../shared/api/get-kpi.ts';
 import { usePlan } from '../../../shared/api/get-plan.ts';
 import { ChartPanel } from '../../../shared/components/ChartPanel.tsx';
+import { DownloadMenu } from '../../../shared/components/DownloadMenu.tsx';
 import { DrillDialog, type DrillTarget } from '../../../shared/components/DrillDialog.tsx';
 import { KeyFigures, figureText, type KeyFigure } from '../../../shared/components/KeyFigures.tsx';
 import { KpiAbout, UnsupportedFiltersNote } from '../../../shared/components/KpiAbout.tsx';
@@ -54,16 +56,17 @@ function PeriodFigures({ result, citizenFiltered }: { result: KpiResult; citizen
 
 function PeriodCharts({
   result,
+  params,
   isLoading,
   error,
   onDrill,
 }: {
   result: KpiResult | undefined;
+  params: KpiParams;
   isLoading: boolean;
   error: Error | null;
   onDrill: (target: DrillTarget) => void;
 }): ReactElement {
-  const [filters] = useGlobalFilters();
   const citizens = result ? { ...breakdownSpec(result, ['citizens'], { title: 'Borgere hos interne og eksterne tilbud' }), categoryTitle: 'Driftsform' } : null;
   const expenditure = result ? { ...breakdownSpec(result, ['expenditure'], { title: 'Udgift til interne og eksterne tilbud' }), categoryTitle: 'Driftsform' } : null;
   return (
@@ -76,12 +79,13 @@ function PeriodCharts({
         height={220}
         description="En borger med indsatser hos både interne og eksterne tilbud tælles i begge søjler."
         testId="period-providers-citizens"
+        download={kpiDownload(KPI_ID, params, { chart: 'breakdown', measures: ['citizens'] })}
         onDrill={
           citizens
             ? (index) =>
                 onDrill({
                   kpiId: KPI_ID,
-                  params: { ...kpiParams(filters, kpi, { by: 'operation' }), group: citizens.categoryKeys[index] ?? undefined },
+                  params: { ...params, group: citizens.categoryKeys[index] ?? undefined },
                   label: `${citizens.categories[index] ?? ''} · ${result?.period.label ?? ''}`,
                 })
             : undefined
@@ -95,14 +99,15 @@ function PeriodCharts({
         height={220}
         description="Nettoudgift på posteringer knyttet til tilbuddene. Vises ikke ved filter på målgruppe, paragraf eller alder."
         testId="period-providers-expenditure"
+        download={kpiDownload(KPI_ID, params, { chart: 'breakdown', measures: ['expenditure'] })}
       />
     </div>
   );
 }
 
 function TrendCharts(): ReactElement {
-  const total = useTrendKpi(KPI_ID);
-  const byOperation = useTrendKpi(KPI_ID, { by: 'operation' });
+  const { result: total, params: totalParams } = useTrendKpi(KPI_ID);
+  const { result: byOperation, params: byOperationParams } = useTrendKpi(KPI_ID, { by: 'operation' });
   const annotations = useStrategyAnnotations();
   const shareSpec = total.data
     ? markPartialYears({ ...seriesSpec(total.data, ['internalShare'], { annotations, title: 'Andel hos interne tilbud pr. år' }), categoryTitle: 'År' }, total.data.series)
@@ -131,6 +136,7 @@ function TrendCharts(): ReactElement {
           height={260}
           description="Borgere hos kommunens egne tilbud som andel af alle borgere hos et tilbud. Strategien ønsker, at andelen stiger."
           testId="trend-providers-internalShare"
+          download={kpiDownload(KPI_ID, totalParams, { chart: 'series', measures: ['internalShare'] })}
         />
         <ChartPanel
           title="Borgere hos interne og eksterne tilbud pr. år"
@@ -140,6 +146,7 @@ function TrendCharts(): ReactElement {
           height={260}
           description="Borgere med en aktiv indsats i året hos interne og hos eksterne tilbud."
           testId="trend-providers-citizens"
+          download={kpiDownload(KPI_ID, byOperationParams, { chart: 'series', measures: ['citizens'] })}
         />
         <div className="chart-span-all">
           <ChartPanel
@@ -150,6 +157,7 @@ function TrendCharts(): ReactElement {
             height={260}
             description="Nettoudgift på posteringer knyttet til interne og eksterne tilbud."
             testId="trend-providers-expenditure"
+            download={kpiDownload(KPI_ID, byOperationParams, { chart: 'series', measures: ['expenditure'] })}
           />
         </div>
       </div>
@@ -202,6 +210,9 @@ function ProviderSection({ onDrill }: { onDrill: (target: DrillTarget) => void }
         Hvor fyldte er tilbuddene? Belægningen viser, hvor stor en del af pladserne der er brugt i perioden. Sortér tabellen efter den kolonne, du vil
         se på, og åbn borgerne bag et tilbud med «Vis borgere».
       </p>
+      <div className="table-actions">
+        <DownloadMenu download={{ kpiId: KPI_ID, params }} subject="tallene pr. tilbud" dataOnly testId="download-providers-table" />
+      </div>
       <QueryResult query={result} loading="Henter tilbuddene …" error="Tallene kunne ikke hentes">
         {(data) =>
           data.rows.every((row) => row.group === null) ? (
@@ -221,7 +232,8 @@ function ProviderSection({ onDrill }: { onDrill: (target: DrillTarget) => void }
 
 export function ProvidersPage(): ReactElement {
   const [filters] = useGlobalFilters();
-  const period = useKpi(KPI_ID, kpiParams(filters, kpi, { by: 'operation' }));
+  const periodParams = kpiParams(filters, kpi, { by: 'operation' });
+  const period = useKpi(KPI_ID, periodParams);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const citizenFiltered = CITIZEN_FILTERS.some((id) => filters.codes[id].length > 0);
 
@@ -239,7 +251,7 @@ export function ProvidersPage(): ReactElement {
         <QueryResult query={period} loading="Henter tallene …" error="Tallene kunne ikke hentes">
           {(result) => <PeriodFigures result={result} citizenFiltered={citizenFiltered} />}
         </QueryResult>
-        <PeriodCharts result={period.data} isLoading={period.isPending} error={period.error} onDrill={setDrill} />
+        <PeriodCharts result={period.data} params={periodParams} isLoading={period.isPending} error={period.error} onDrill={setDrill} />
         <PlanFiguresNote />
         <KpiAbout kpi={kpi} />
       </section>

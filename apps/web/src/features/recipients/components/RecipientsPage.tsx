@@ -9,6 +9,7 @@ import type { KpiResult } from '@sol/api/schemas/kpi-result.ts';
 import type { ChartSpec } from '@sol/charts/chart-spec.ts';
 import { breakdownSpec, markPartialYears, seriesSpec } from '@sol/charts/kpi-chart-specs.ts';
 import { BREAKDOWNS, type BreakdownId } from '@sol/domain/kpi-catalogue.ts';
+import { kpiDownload } from '../../../shared/api/export-urls.ts';
 import { useKpi } from '../../../shared/api/get-kpi.ts';
 import { ChartPanel } from '../../../shared/components/ChartPanel.tsx';
 import { DrillDialog, type DrillTarget } from '../../../shared/components/DrillDialog.tsx';
@@ -69,7 +70,7 @@ function PeriodFigures({ result, filtered }: { result: KpiResult; filtered: bool
 }
 
 function TrendPanels({ onDrill }: { onDrill: (target: DrillTarget) => void }): ReactElement {
-  const trend = useTrendKpi(KPI_ID);
+  const { result: trend, params: trendParams } = useTrendKpi(KPI_ID);
   const annotations = useStrategyAnnotations();
   const [filters] = useGlobalFilters();
   const countsSpec = trend.data
@@ -94,6 +95,7 @@ function TrendPanels({ onDrill }: { onDrill: (target: DrillTarget) => void }): R
           height={280}
           description="Modtagere med en aktiv indsats i året, og hvor mange der kom til og holdt op."
           testId="trend-recipients-counts"
+          download={kpiDownload(KPI_ID, trendParams, { chart: 'series', measures: ['recipients', 'newRecipients', 'endedRecipients'] })}
           onDrill={
             countsSpec && period
               ? (index) =>
@@ -113,6 +115,7 @@ function TrendPanels({ onDrill }: { onDrill: (target: DrillTarget) => void }): R
           height={280}
           description="Udgifterne på 5.38 i året delt med årets modtagere. Vises kun uden filtre på målgruppe, alder eller paragraf."
           testId="trend-recipients-unitCost"
+          download={kpiDownload(KPI_ID, trendParams, { chart: 'series', measures: ['unitCost'] })}
         />
       </div>
     </section>
@@ -160,6 +163,7 @@ function BreakdownPanel({
       height={groups * 30 + 60}
       description={BREAKDOWN_TEXT[by]}
       testId={`breakdown-recipients-${by}-${measureId}`}
+      download={kpiDownload(KPI_ID, params, { chart: 'breakdown', measures: [measureId] })}
       onDrill={
         spec
           ? (index) =>

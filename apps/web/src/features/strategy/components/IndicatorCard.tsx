@@ -7,21 +7,14 @@
 import type { ReactElement } from 'react';
 import { Link, useSearch } from 'wouter';
 import type { IndicatorProgress } from '@sol/api/schemas/strategy.ts';
-import { indicatorSpec } from '@sol/charts/kpi-chart-specs.ts';
-import { formatDecimal, formatIsoDate, formatMeasureValue } from '@sol/domain/format-danish.ts';
-import { FILTERS, findKpi, type Unit } from '@sol/domain/kpi-catalogue.ts';
-import { suppressionExplanation, suppressionMarker } from '@sol/domain/suppression-text.ts';
+import { strategyIndicatorSpec } from '@sol/charts/kpi-chart-specs.ts';
+import { formatDecimal, formatMeasureValue } from '@sol/domain/format-danish.ts';
+import { directionText, indicatorFilterText, indicatorValueText } from '@sol/domain/indicator-text.ts';
+import { findKpi, type Unit } from '@sol/domain/kpi-catalogue.ts';
 import { ChartPanel } from '../../../shared/components/ChartPanel.tsx';
 import { KpiDefinitionText } from '../../../shared/components/KpiAbout.tsx';
-
-type Status = 'improved' | 'unchanged' | 'worse' | 'unknown';
-
-const STATUS: Record<Status, { icon: string; word: string }> = {
-  improved: { icon: '✔', word: 'Forbedret' },
-  unchanged: { icon: '●', word: 'Uændret' },
-  worse: { icon: '✖', word: 'Forværret' },
-  unknown: { icon: '?', word: 'Kan ikke vurderes' },
-};
+import { IndicatorValuesTable } from '../../../shared/components/IndicatorValuesTable.tsx';
+import { STATUS, StatusBadge, statusOf } from '../../../shared/components/StatusBadge.tsx';
 
 /** The dashboard page of each KPI; strategy measures outside K1–K8 have none. */
 const KPI_PAGES: Record<string, { path: string; title: string }> = {
@@ -33,37 +26,6 @@ const KPI_PAGES: Record<string, { path: string; title: string }> = {
   providers: { path: '/tilbud', title: 'Tilbud' },
 };
 
-export function statusOf(indicator: IndicatorProgress): Status {
-  return indicator.status in STATUS ? (indicator.status as Status) : 'unknown';
-}
-
-export function StatusBadge({ status, label }: { status: Status; label?: string }): ReactElement {
-  return (
-    <span className={`status-badge status-${status}`}>
-      <span aria-hidden="true">{STATUS[status].icon}</span>
-      {label ?? STATUS[status].word}
-    </span>
-  );
-}
-
-/** The indicator's own filter in words ("faste priser", "Målgruppe: SIND"). */
-function filterText(filter: Record<string, unknown>): string {
-  return Object.entries(filter)
-    .map(([key, value]) => {
-      if (key === 'prices') return value === 'fixed' ? 'faste priser' : 'løbende priser';
-      const label = key in FILTERS ? FILTERS[key as keyof typeof FILTERS] : key;
-      return `${label}: ${Array.isArray(value) ? value.join(', ') : String(value)}`;
-    })
-    .join(' · ');
-}
-
-function valueText(point: IndicatorProgress['values'][number] | undefined, unit: Unit, decimals: number, threshold: number): string {
-  if (!point) return '–';
-  if (point.suppressed) return suppressionMarker(point.suppressed, threshold);
-  if (point.value === null) return 'ingen data';
-  return formatMeasureValue(point.value, unit, decimals);
-}
-
 export function IndicatorCard({ indicator, asOf, threshold }: { indicator: IndicatorProgress; asOf: string | null; threshold: number }): ReactElement {
   const search = useSearch();
   const status = statusOf(indicator);
@@ -71,17 +33,10 @@ export function IndicatorCard({ indicator, asOf, threshold }: { indicator: Indic
   const decimals = indicator.measure.decimals;
   const kpi = findKpi(indicator.kpiId);
   const page = KPI_PAGES[indicator.kpiId];
-  const filter = filterText(indicator.filter);
+  const filter = indicatorFilterText(indicator.filter);
   const baseline = indicator.values.find((point) => point.year === indicator.baselineYear);
   const latest = [...indicator.values].reverse().find((point) => point.value !== null || point.suppressed !== null);
-  const first = indicator.values[0]?.year;
-  const last = indicator.values.at(-1)?.year;
-  const spec = indicatorSpec(indicator, {
-    source: kpi?.source ?? `Kilde: ${indicator.kpiTitle}`,
-    asOf,
-    suppressionThreshold: threshold,
-    subtitle: [first !== undefined && last !== undefined ? `${first}–${last}` : '', filter].filter(Boolean).join(' · '),
-  });
+  const spec = strategyIndicatorSpec(indicator, asOf, threshold);
   const headingId = `indicator-${indicator.indicatorId}`;
 
   return (
@@ -106,7 +61,7 @@ export function IndicatorCard({ indicator, asOf, threshold }: { indicator: Indic
             <dt>Ønsket retning</dt>
             <dd>
               <span aria-hidden="true">{indicator.direction === 'up' ? '↑ ' : '↓ '}</span>
-              {indicator.direction === 'up' ? 'Op: et højere tal er bedre' : 'Ned: et lavere tal er bedre'}
+              {directionText(indicator.direction)}
             </dd>
             <dd className="indicator-tolerance">
               Ændringer under {formatDecimal(indicator.tolerance * 100, 0)} % af basisårets værdi tæller som uændret.
@@ -114,7 +69,7 @@ export function IndicatorCard({ indicator, asOf, threshold }: { indicator: Indic
           </div>
           <div>
             <dt>Basisår {indicator.baselineYear}</dt>
-            <dd data-testid={`indicator-baseline-${indicator.indicatorId}`}>{valueText(baseline, unit, decimals, threshold)}</dd>
+            <dd data-testid={`indicator-baseline-${indicator.indicatorId}`}>{indicatorValueText(baseline, unit, decimals, threshold)}</dd>
           </div>
           <div>
             <dt>Mål</dt>
@@ -123,38 +78,7 @@ export function IndicatorCard({ indicator, asOf, threshold }: { indicator: Indic
             </dd>
           </div>
         </dl>
-        <div className="table-scroll">
-          <table className="data-table indicator-values" data-testid={`indicator-values-${indicator.indicatorId}`}>
-            <caption>{indicator.measure.title} år for år</caption>
-            <thead>
-              <tr>
-                <th scope="row">År</th>
-                {indicator.values.map((point) => (
-                  <th scope="col" key={point.year} className="numeric">
-                    {point.year}
-                    {point.year === indicator.baselineYear ? <span className="indicator-year-note"> basisår</span> : null}
-                    {!point.asOf.endsWith('-12-31') ? <span className="indicator-year-note"> til {formatIsoDate(point.asOf)}</span> : null}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">Værdi</th>
-                {indicator.values.map((point) => (
-                  <td
-                    key={point.year}
-                    className="numeric"
-                    title={point.suppressed ? suppressionExplanation(point.suppressed, threshold) : undefined}
-                    data-testid={`indicator-value-${indicator.indicatorId}-${point.year}`}
-                  >
-                    {valueText(point, unit, decimals, threshold)}
-                  </td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
-        </div>
+        <IndicatorValuesTable indicator={indicator} threshold={threshold} />
       </div>
       <div className="indicator-chart">
         <ChartPanel title={indicator.measure.title} spec={spec} height={180} headingLevel={4} testId={`indicator-chart-${indicator.indicatorId}`} />

@@ -7,7 +7,8 @@ import type { ReactElement } from 'react';
 import type { StrategyProgress } from '@sol/api/schemas/strategy.ts';
 import { formatIsoDate } from '@sol/domain/format-danish.ts';
 import { useStrategy } from '../../../shared/api/get-strategy.ts';
-import { IndicatorCard, StatusBadge, statusOf } from './IndicatorCard.tsx';
+import { StatusBadge, statusOf } from '../../../shared/components/StatusBadge.tsx';
+import { IndicatorCard } from './IndicatorCard.tsx';
 
 const STATUS_ORDER = ['improved', 'unchanged', 'worse', 'unknown'] as const;
 const STATUS_COUNT_TEXT: Record<(typeof STATUS_ORDER)[number], string> = {

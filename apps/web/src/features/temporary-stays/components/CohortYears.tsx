@@ -8,26 +8,13 @@ import type { ReactElement } from 'react';
 import type { KpiResult } from '@sol/api/schemas/kpi-result.ts';
 import type { ChartSpec } from '@sol/charts/chart-spec.ts';
 import { breakdownSpec } from '@sol/charts/kpi-chart-specs.ts';
-import { useFilterChoices } from '../../../shared/api/get-filter-choices.ts';
-import { useKpi, type KpiParams } from '../../../shared/api/get-kpi.ts';
+import { kpiDownload } from '../../../shared/api/export-urls.ts';
 import { ChartPanel } from '../../../shared/components/ChartPanel.tsx';
 import type { DrillTarget } from '../../../shared/components/DrillDialog.tsx';
-import { rangeParams, useGlobalFilters } from '../../../shared/filters/global-filters.ts';
 import { catalogueMeasure } from '../../../shared/kpi-values.ts';
-import { useStrategyAnnotations } from '../../../shared/trend.ts';
+import { useStrategyAnnotations, useTrendKpi } from '../../../shared/trend.ts';
 
 const { kpi } = catalogueMeasure('temporary-stays', 'medianDays');
-
-/** The start-year breakdown over all years with data; null params until the years are known. */
-function useCohortYears(): { params: KpiParams | null; result: ReturnType<typeof useKpi> } {
-  const [filters] = useGlobalFilters();
-  const choices = useFilterChoices();
-  const first = choices.data?.years[0];
-  const to = choices.data?.defaultAsOf;
-  const params = first && to ? { ...rangeParams(filters, kpi, `${first}-01-01`, to), by: 'cohortYear', cohort: 'start' } : null;
-  const result = useKpi(kpi.id, params ?? {}, params !== null);
-  return { params, result };
-}
 
 /** Bars per start year, named by the year alone ("Startet i 2024" would crowd the axis). */
 function yearSpec(result: KpiResult, measureId: string, title: string, annotations: ChartSpec['annotations']): ChartSpec {
@@ -36,7 +23,8 @@ function yearSpec(result: KpiResult, measureId: string, title: string, annotatio
 }
 
 export function CohortYears({ onDrill }: { onDrill: (target: DrillTarget) => void }): ReactElement {
-  const { params, result } = useCohortYears();
+  // The start-year breakdown over all years with data; params are null until the years are known.
+  const { params, result } = useTrendKpi(kpi.id, { by: 'cohortYear', cohort: 'start' });
   const annotations = useStrategyAnnotations();
   const data = result.data;
   const medianSpec = data ? yearSpec(data, 'medianDays', 'Median opholdslængde efter startår', annotations) : null;
@@ -79,6 +67,7 @@ export function CohortYears({ onDrill }: { onDrill: (target: DrillTarget) => voi
           description="Kaplan–Meier-medianen i dage: halvdelen af årets ophold varer højst så længe."
           onDrill={drill(medianSpec)}
           testId="chart-temporary-stays-cohort-median"
+          download={kpiDownload(kpi.id, params, { chart: 'breakdown', measures: ['medianDays'] })}
         />
         <ChartPanel
           title="Andel afsluttet inden 365 dage efter startår"
@@ -89,6 +78,7 @@ export function CohortYears({ onDrill }: { onDrill: (target: DrillTarget) => voi
           description="Andelen af årets ophold, der sluttede inden for et år (Kaplan–Meier). Jo højere andel, jo kortere ophold."
           onDrill={drill(withinSpec)}
           testId="chart-temporary-stays-cohort-within-365"
+          download={kpiDownload(kpi.id, params, { chart: 'breakdown', measures: ['endedWithin365Share'] })}
         />
       </div>
     </section>

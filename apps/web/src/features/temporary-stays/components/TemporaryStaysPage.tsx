@@ -9,6 +9,7 @@ import { useState, type ReactElement } from 'react';
 import { survivalSpec } from '@sol/charts/kpi-chart-specs.ts';
 import { formatDecimal } from '@sol/domain/format-danish.ts';
 import { suppressionExplanation } from '@sol/domain/suppression-text.ts';
+import { kpiDownload } from '../../../shared/api/export-urls.ts';
 import { useKpi } from '../../../shared/api/get-kpi.ts';
 import { ChartPanel } from '../../../shared/components/ChartPanel.tsx';
 import { DrillDialog, type DrillTarget } from '../../../shared/components/DrillDialog.tsx';
@@ -79,6 +80,7 @@ export function TemporaryStaysPage(): ReactElement {
           height={300}
           description={curveDescription}
           testId="chart-temporary-stays-survival"
+          download={kpiDownload(kpi.id, params, { chart: 'survival' })}
         />
       </section>
 
