@@ -28,6 +28,14 @@ export interface KpiResultLike {
   survivalCurve: { stays: number; points: { day: number; survival: number }[] } | null;
 }
 
+/**
+ * The active strategy's start as a mark on a yearly chart ("Ny strategi 2023"): the dashboard and
+ * the chart exports draw the same line.
+ */
+export function strategyStartAnnotations(firstYear: number | null | undefined): ChartAnnotation[] {
+  return firstYear ? [{ category: String(firstYear), label: `Ny strategi ${firstYear}` }] : [];
+}
+
 export interface SpecOptions {
   /** Filters in words, e.g. "Målgruppe: Udviklingshæmning"; empty for none. */
   filterText?: string;

@@ -8,7 +8,7 @@ import {
   seriesSpec,
   survivalSpec,
 } from '@sol/charts/kpi-chart-specs.ts';
-import type { ChartSpec } from '@sol/charts/chart-spec.ts';
+import type { ChartAnnotation, ChartSpec } from '@sol/charts/chart-spec.ts';
 import { BREAKDOWNS, type BreakdownId, type KpiDefinition } from '@sol/domain/kpi-catalogue.ts';
 import { BadRequestError } from '../schemas/bad-request.ts';
 import { ClientError } from '../schemas/client-error.ts';
@@ -53,15 +53,21 @@ export function chooseChart(kpi: KpiDefinition, query: KpiChartQueryString): Cha
   return { chart, measureIds, kind, title: query.title };
 }
 
-/** The ChartSpec of the chosen chart for a KPI answer. */
-export function kpiChartSpec(result: KpiResult, choice: ChartChoice, filterText: string): ChartSpec {
+/**
+ * The ChartSpec of the chosen chart for a KPI answer. `annotations` (the strategy's start) mark a
+ * series over years, as on the dashboard; they do not apply to breakdowns or the survival curve.
+ */
+export function kpiChartSpec(result: KpiResult, choice: ChartChoice, filterText: string, annotations: ChartAnnotation[] = []): ChartSpec {
   // Several measures in one chart are named by the KPI (as the dashboard's series charts are).
   const title = choice.title ?? (choice.measureIds.length > 1 ? result.kpi.title : undefined);
   const options = { filterText, kind: choice.kind, ...(title ? { title } : {}) };
   switch (choice.chart) {
-    case 'series':
+    case 'series': {
+      // Only yearly points carry a year to mark (monthly points have no category "2023").
+      const yearly = result.series.every((point) => /^\d{4}$/.test(point.key));
       // Yearly points of a year still running are marked "2026*", as on the dashboard.
-      return markPartialYears(seriesSpec(result, choice.measureIds, options), result.series);
+      return markPartialYears(seriesSpec(result, choice.measureIds, { ...options, annotations: yearly ? annotations : [] }), result.series);
+    }
     case 'breakdown': {
       const spec = breakdownSpec(result, choice.measureIds, options);
       const upright = UPRIGHT_BREAKDOWNS.has(result.query.by as BreakdownId) || choice.kind === 'line';

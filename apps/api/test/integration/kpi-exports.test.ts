@@ -134,6 +134,14 @@ describe('GET /api/kpis/:id/chart.png and chart.svg', () => {
     expect(new Resvg(svg, { font: { loadSystemFonts: false } }).width).toBe(800);
   });
 
+  it("marks the active strategy's start on a series over years, as the dashboard does, and not on months", async () => {
+    // The shipped Høje-Taastrup strategy 2023–2026 is the active one.
+    const yearly = (await get('/api/kpis/housing/chart.svg?from=2021-01-01&to=2023-12-31&measures=independentShare')).body.toString('utf8');
+    expect(yearly).toContain('Ny strategi 2023');
+    const monthly = (await get('/api/kpis/housing/chart.svg?year=2023&measures=independentShare')).body.toString('utf8');
+    expect(monthly).not.toContain('Ny strategi');
+  });
+
   it('notes fixed prices in the source line', async () => {
     const svg = (await get('/api/kpis/expenditure/chart.svg?year=2023&prices=fixed&base=2024')).body.toString('utf8');
     expect(svg).toMatch(/data pr\. \d{2}\.\d{2}\.\d{4} · faste 2024-priser/);

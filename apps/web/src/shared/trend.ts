@@ -3,6 +3,7 @@
  * start marked ("Ny strategi 2023") — the long view beside a page's chosen period.
  */
 import type { ChartAnnotation } from '@sol/charts/chart-spec.ts';
+import { strategyStartAnnotations } from '@sol/charts/kpi-chart-specs.ts';
 import { findKpi } from '@sol/domain/kpi-catalogue.ts';
 import { useFilterChoices } from './api/get-filter-choices.ts';
 import { useKpi, type KpiParams } from './api/get-kpi.ts';
@@ -11,8 +12,7 @@ import { rangeParams, useGlobalFilters } from './filters/global-filters.ts';
 
 export function useStrategyAnnotations(): ChartAnnotation[] {
   const strategy = useStrategy();
-  const first = strategy.data?.strategy.firstYear;
-  return first ? [{ category: String(first), label: `Ny strategi ${first}` }] : [];
+  return strategyStartAnnotations(strategy.data?.strategy.firstYear);
 }
 
 /**

@@ -5,6 +5,7 @@
  * a file never shows what the screen withholds. Downloads are named in Danish with the date.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { strategyStartAnnotations } from '@sol/charts/kpi-chart-specs.ts';
 import { KPI_CATALOGUE, findKpi, type KpiDefinition } from '@sol/domain/kpi-catalogue.ts';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
@@ -15,6 +16,7 @@ import { writeCsv } from '../../exports/write-csv.ts';
 import { writeXlsx } from '../../exports/write-xlsx.ts';
 import { getKpiResult } from '../../kpis/get-kpi-result.ts';
 import { getKpiContext, type KpiContext } from '../../repositories/get-kpi-context.ts';
+import { getStrategy } from '../../repositories/get-strategy.ts';
 import { ErrorResponse } from '../../schemas/common.ts';
 import { FileResponse, KpiChartQueryString, kpiQueryOf } from '../../schemas/kpi-export.ts';
 import { KpiQueryString } from '../../schemas/kpi-query.ts';
@@ -77,7 +79,8 @@ const kpiExports: FastifyPluginAsyncTypebox = async (fastify) => {
         // A wrong chart choice is answered before anything is computed.
         const choice = chooseChart(kpi, request.query);
         const { context, result } = await answer(fastify, kpi, kpiQueryOf(request.query));
-        const spec = kpiChartSpec(result, choice, filterText(result.query, context));
+        const strategy = await getStrategy(fastify.database.db);
+        const spec = kpiChartSpec(result, choice, filterText(result.query, context), strategyStartAnnotations(strategy?.firstYear));
         const sourceNote = pricesNote(result.query);
         const options = { ...(request.query.width ? { width: request.query.width } : {}), ...(sourceNote ? { sourceNote } : {}) };
         const body = extension === 'png' ? await fastify.chartRenderer.png(spec, options) : Buffer.from(await fastify.chartRenderer.svg(spec, options), 'utf8');
