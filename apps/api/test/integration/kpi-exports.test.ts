@@ -6,12 +6,13 @@
  */
 import { Resvg } from '@resvg/resvg-js';
 import type { ChartSpec } from '@sol/charts/chart-spec.ts';
-import { survivalSpec } from '@sol/charts/kpi-chart-specs.ts';
+import { seriesSpec, survivalSpec } from '@sol/charts/kpi-chart-specs.ts';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { svgToPng } from '../../src/exports/chart-png.ts';
+import { CachedChartRenderer } from '../../src/exports/cached-chart-renderer.ts';
 import { ChartRenderer } from '../../src/exports/chart-renderer.ts';
 import type { KpiResult, KpiResultRow } from '../../src/schemas/kpi-result.ts';
 import { serveSmallMunicipality } from '../helpers/small-municipality-server.ts';
@@ -141,6 +142,22 @@ describe('GET /api/kpis/:id/chart.png and chart.svg', () => {
     const monthly = (await get('/api/kpis/housing/chart.svg?year=2023&measures=independentShare')).body.toString('utf8');
     expect(monthly).not.toContain('Ny strategi');
   });
+
+  it('keeps a finished image by what it shows: the same spec gives the same PNG at once, another spec a new one', async () => {
+    const result = await getKpi('/api/kpis/housing?year=2023');
+    const spec = seriesSpec(result, ['independentShare']);
+    const renderer = new CachedChartRenderer(new ChartRenderer());
+    try {
+      const first = await renderer.png(spec);
+      // The very same buffer, not a second render that happens to be equal.
+      expect(await renderer.png(structuredClone(spec))).toBe(first);
+      const retitled = await renderer.png({ ...spec, title: `${spec.title} (kopi)` });
+      expect(retitled).not.toBe(first);
+      expect(retitled.equals(first)).toBe(false);
+    } finally {
+      await renderer.close();
+    }
+  }, 120_000);
 
   it('notes fixed prices in the source line', async () => {
     const svg = (await get('/api/kpis/expenditure/chart.svg?year=2023&prices=fixed&base=2024')).body.toString('utf8');
