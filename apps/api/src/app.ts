@@ -10,6 +10,7 @@ import database from './plugins/app/database.ts';
 import errorHandler from './plugins/app/error-handler.ts';
 import importJobs from './plugins/app/import-jobs.ts';
 import resultStore from './plugins/app/result-store.ts';
+import snapshotJobs from './plugins/app/snapshot-jobs.ts';
 import multipart from './plugins/external/multipart.ts';
 import openapi from './plugins/external/openapi.ts';
 import webApp from './plugins/external/web-app.ts';
@@ -19,6 +20,7 @@ import kpiExports from './routes/api/kpi-exports.ts';
 import kpis from './routes/api/kpis.ts';
 import reference from './routes/api/reference.ts';
 import report from './routes/api/report.ts';
+import snapshots from './routes/api/snapshots.ts';
 import strategy from './routes/api/strategy.ts';
 import health from './routes/health.ts';
 
@@ -44,6 +46,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   });
   await fastify.register(resultStore, { enabled: options.precomputeResults ?? false });
   await fastify.register(importJobs);
+  await fastify.register(snapshotJobs);
   await fastify.register(chartRenderer);
   await fastify.register(errorHandler);
   await fastify.register(health);
@@ -53,5 +56,6 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await fastify.register(kpiExports);
   await fastify.register(strategy);
   await fastify.register(report);
+  await fastify.register(snapshots);
   await fastify.register(reference);
 }

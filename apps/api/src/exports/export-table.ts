@@ -78,6 +78,8 @@ export function kpiExportTable(result: KpiResult, filterText: string, today = to
     ['Kilde', result.kpi.source.replace(/^Kilde:\s*/, '')],
     ['Data pr.', formatIsoDate(result.period.asOf)],
     ['Dataversion', result.dataVersion],
+    // A frozen answer says so, so a council paper's figures can be traced back to their snapshot.
+    ...(result.snapshot ? [['Øjebliksbillede', `${result.snapshot.name} (nr. ${result.snapshot.id})`] as [string, string]] : []),
     ['Diskretionering', `Antal under ${threshold} vises som "<${threshold}"; værdier, der kunne afsløre dem eller bygger på færre end ${threshold} borgere eller sager, vises som "–".`],
     ['Hentet', formatIsoDate(today)],
   );

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ImportedFileLog } from '../db/schema.ts';
+import { KeptJobs } from '../jobs/kept-jobs.ts';
 import { formatImportError, type ImportError, type ImportProgress, type ImportReport } from './import-report.ts';
 
 export type ImportJobState = 'running' | 'succeeded' | 'failed';
@@ -40,10 +41,12 @@ export interface ImportJob {
 /** Finished jobs kept for polling; the oldest are forgotten first. */
 const KEPT_JOBS = 50;
 
-export class ImportJobs {
+export class ImportJobs extends KeptJobs<ImportJob> {
+  constructor() {
+    super(KEPT_JOBS);
+  }
+
   #slotTaken = false;
-  #running: Promise<void> | null = null;
-  readonly #jobs = new Map<string, ImportJob>();
 
   /** Takes the process's one import slot; false while an upload is being received or an import runs. */
   reserve(): boolean {
@@ -76,14 +79,13 @@ export class ImportJobs {
       startedAt: new Date().toISOString(),
       finishedAt: null,
     };
-    this.#remember(job);
     const finish = (report: ImportJobReport): void => {
       job.report = report;
       job.state = report.ok ? 'succeeded' : 'failed';
       if (report.ok) job.progress = { ...job.progress, bytesRead: job.progress.totalBytes };
       job.finishedAt = new Date().toISOString();
     };
-    this.#running = work((progress) => {
+    const running = work((progress) => {
       job.progress = { bytesRead: progress.bytesRead, totalBytes: progress.totalBytes, fileName: progress.fileName };
     })
       .then((report) => finish(toJobReport(report)))
@@ -97,27 +99,10 @@ export class ImportJobs {
         });
       })
       .finally(() => {
-        this.#running = null;
         this.#slotTaken = false;
       });
+    this.run(job, running);
     return job;
-  }
-
-  get(jobId: string): ImportJob | undefined {
-    return this.#jobs.get(jobId);
-  }
-
-  /** Resolves once no import runs, so the server can wait for one before closing the database. */
-  async idle(): Promise<void> {
-    await this.#running;
-  }
-
-  #remember(job: ImportJob): void {
-    this.#jobs.set(job.jobId, job);
-    for (const [jobId, kept] of this.#jobs) {
-      if (this.#jobs.size <= KEPT_JOBS) break;
-      if (kept.state !== 'running') this.#jobs.delete(jobId);
-    }
   }
 }
 

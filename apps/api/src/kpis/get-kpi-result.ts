@@ -69,6 +69,8 @@ export async function getKpiResult(
     series,
     // The curve rests on the stays of the total row; below the threshold it is withheld entirely.
     survivalCurve: curve && curve.stays >= threshold ? curve : null,
+    // Live; an answer served from a snapshot carries the snapshot here instead.
+    snapshot: null,
   };
 }
 

@@ -42,12 +42,13 @@ export function standardPeriods(earliestDate: string, asOf: string): ResolvedPer
   return [...periods.values()].sort((a, b) => (a.from === b.from ? a.to.localeCompare(b.to) : a.from.localeCompare(b.from)));
 }
 
-function pricesKey(prices: KpiQuery['prices']): string {
+/** The stored name of a price basis: 'current' or 'fixed:<base year>' (also in snapshot request keys). */
+export function pricesKey(prices: KpiQuery['prices']): string {
   return prices.kind === 'fixed' ? `fixed:${prices.baseYear}` : 'current';
 }
 
-/** The price bases precomputed for a KPI. */
-function standardPrices(kpi: KpiDefinition, context: KpiContext): KpiQuery['prices'][] {
+/** The price bases precomputed (and frozen in snapshots) for a KPI. */
+export function standardPrices(kpi: KpiDefinition, context: KpiContext): KpiQuery['prices'][] {
   const bases: KpiQuery['prices'][] = [{ kind: 'current' }];
   if (kpi.hasAmounts && context.defaultBaseYear !== null) bases.push({ kind: 'fixed', baseYear: context.defaultBaseYear });
   return bases;

@@ -4,6 +4,7 @@
  */
 import { Type, type Static } from 'typebox';
 import { KpiQueryString } from './kpi-query.ts';
+import { SnapshotQuery } from './snapshot.ts';
 
 export const CHART_KINDS = ['series', 'breakdown', 'survival'] as const;
 export type ChartChoiceKind = (typeof CHART_KINDS)[number];
@@ -11,6 +12,7 @@ export type ChartChoiceKind = (typeof CHART_KINDS)[number];
 export const KpiChartQueryString = Type.Object(
   {
     ...KpiQueryString.properties,
+    ...SnapshotQuery,
     chart: Type.Optional(
       Type.String({
         enum: [...CHART_KINDS],

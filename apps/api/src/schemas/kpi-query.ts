@@ -2,6 +2,7 @@
 import { BREAKDOWNS } from '@sol/domain/kpi-catalogue.ts';
 import { Type, type Static } from 'typebox';
 import { PeriodQuery } from './period-query.ts';
+import { SnapshotQuery } from './snapshot.ts';
 
 const CodeList = (description: string) =>
   Type.String({ minLength: 1, maxLength: 500, pattern: '^[A-Za-z0-9+,\\- ]+$', description });
@@ -29,3 +30,7 @@ export const KpiQueryString = Type.Object(
   { additionalProperties: false },
 );
 export type KpiQueryString = Static<typeof KpiQueryString>;
+
+/** GET /api/kpis/:id and the data exports: the KPI request, live or from a frozen snapshot. */
+export const KpiAnswerQueryString = Type.Object({ ...KpiQueryString.properties, ...SnapshotQuery }, { additionalProperties: false });
+export type KpiAnswerQueryString = Static<typeof KpiAnswerQueryString>;

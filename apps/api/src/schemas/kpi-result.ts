@@ -3,6 +3,7 @@ import { AGE_BANDS, BREAKDOWNS, FILTERS, type KpiDefinition, type MeasureDefinit
 import { Type, type Static } from 'typebox';
 import { DrillDefinitionSchema, toDrillDefinitionResponse } from './kpi-drill.ts';
 import { ResolvedPeriodSchema } from './period-query.ts';
+import { SnapshotMarkerSchema } from './snapshot.ts';
 
 export const MeasureSchema = Type.Object({
   id: Type.String(),
@@ -97,6 +98,7 @@ export const KpiResultSchema = Type.Object({
     }),
     Type.Null(),
   ]),
+  snapshot: SnapshotMarkerSchema,
 });
 export type KpiResult = Static<typeof KpiResultSchema>;
 export type KpiResultRow = Static<typeof KpiRowSchema>;

@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox';
 import { MeasureSchema } from './kpi-result.ts';
 import { IsoDate } from './period-query.ts';
+import { SnapshotMarkerSchema, SnapshotQuery } from './snapshot.ts';
 
 /** The query of GET /api/strategy and of the Afrapportering downloads. */
 export const StrategyQueryString = Type.Object(
@@ -9,6 +10,12 @@ export const StrategyQueryString = Type.Object(
     strategy: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Standard: den aktive strategi' })),
     asOf: Type.Optional(IsoDate),
   },
+  { additionalProperties: false },
+);
+
+/** The query of GET /api/strategy: the above, or a frozen snapshot's answer. */
+export const StrategyPageQueryString = Type.Object(
+  { ...StrategyQueryString.properties, ...SnapshotQuery },
   { additionalProperties: false },
 );
 
@@ -51,6 +58,7 @@ export const StrategyProgressSchema = Type.Object({
   dataVersion: Type.Integer(),
   suppressionThreshold: Type.Integer({ description: 'Tal under denne grænse vises som "<grænse" (DESIGN §5)' }),
   themes: Type.Array(Type.Object({ themeNo: Type.Integer(), title: Type.String(), indicators: Type.Array(IndicatorSchema) })),
+  snapshot: SnapshotMarkerSchema,
 });
 export type StrategyProgress = Static<typeof StrategyProgressSchema>;
 export type IndicatorProgress = Static<typeof IndicatorSchema>;

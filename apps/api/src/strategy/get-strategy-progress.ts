@@ -69,6 +69,7 @@ export async function getStrategyProgress(
       ...theme,
       indicators: indicators.filter((_, index) => strategy.indicators[index]?.themeNo === theme.themeNo),
     })),
+    snapshot: null,
   };
 }
 

@@ -10,8 +10,9 @@ import { KPI_CATALOGUE } from '@sol/domain/kpi-catalogue.ts';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPUTE_BY_KPI } from '../../src/kpis/compute-kpi.ts';
-import type { KpiResult, KpiResultRow } from '../../src/schemas/kpi-result.ts';
+import type { KpiResult } from '../../src/schemas/kpi-result.ts';
 import { buildServer } from '../../src/server.ts';
+import { expectSuppressed } from '../helpers/expect-suppressed.ts';
 import { loadSmallMunicipality } from '../helpers/small-municipality.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
 
@@ -32,24 +33,6 @@ async function getKpi(url: string): Promise<KpiResult> {
   const response = await server.inject({ url });
   expect(response.statusCode, `${url}: ${response.body}`).toBe(200);
   return response.json();
-}
-
-function expectSuppressed(result: KpiResult, rows: KpiResultRow[], where: string): void {
-  const threshold = result.suppressionThreshold;
-  for (const row of rows) {
-    for (const measure of result.kpi.measures) {
-      const value = row.values[measure.id];
-      if (measure.kind === 'count' && value != null) {
-        expect(value >= 1 && value < threshold, `${where} ${row.label} ${measure.id}=${value}`).toBe(false);
-      }
-      if (measure.kind === 'statistic' && value != null && measure.basedOn) {
-        const base = row.values[measure.basedOn];
-        expect(base, `${where} ${row.label} ${measure.id} shown over a withheld base`).not.toBeNull();
-        expect(base as number, `${where} ${row.label} ${measure.id} over ${base}`).toBeGreaterThanOrEqual(threshold);
-      }
-      if (row.suppressed[measure.id]) expect(value, `${where} ${measure.id} withheld but shown`).toBeNull();
-    }
-  }
 }
 
 describe('GET /api/kpis', () => {

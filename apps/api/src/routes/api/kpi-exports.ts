@@ -14,14 +14,14 @@ import { filterText, pricesNote } from '../../exports/describe-query.ts';
 import { kpiExportTable, type ExportTable } from '../../exports/export-table.ts';
 import { writeCsv } from '../../exports/write-csv.ts';
 import { writeXlsx } from '../../exports/write-xlsx.ts';
-import { getKpiResult } from '../../kpis/get-kpi-result.ts';
 import { getKpiContext, type KpiContext } from '../../repositories/get-kpi-context.ts';
 import { getStrategy } from '../../repositories/get-strategy.ts';
 import { ErrorResponse } from '../../schemas/common.ts';
 import { FileResponse, KpiChartQueryString, kpiQueryOf } from '../../schemas/kpi-export.ts';
-import { KpiQueryString } from '../../schemas/kpi-query.ts';
+import { KpiAnswerQueryString } from '../../schemas/kpi-query.ts';
 import type { KpiResult } from '../../schemas/kpi-result.ts';
 import { sendDownload } from '../send-download.ts';
+import { answerKpiRequest } from '../../snapshots/snapshots.ts';
 
 const Params = Type.Object({ id: Type.String({ enum: KPI_CATALOGUE.map((kpi) => kpi.id), description: 'Nøgletallets id' }) });
 
@@ -49,12 +49,10 @@ function kpiOf(id: string): KpiDefinition {
   return kpi;
 }
 
-/** The KPI answer behind an export, exactly as GET /api/kpis/:id computes it, with its context. */
-async function answer(fastify: FastifyInstance, kpi: KpiDefinition, query: KpiQueryString): Promise<{ context: KpiContext; result: KpiResult }> {
+/** The KPI answer behind an export, exactly as GET /api/kpis/:id gives it (live or frozen), with its context. */
+async function answer(fastify: FastifyInstance, kpi: KpiDefinition, query: KpiAnswerQueryString): Promise<{ context: KpiContext; result: KpiResult }> {
   const context = await getKpiContext(fastify.database.db);
-  const result = await getKpiResult(fastify.database.db, kpi, query, context, {
-    onStoreMiss: () => fastify.precomputeKpis(context),
-  });
+  const result = await answerKpiRequest(fastify.database.db, kpi, query, context, () => fastify.precomputeKpis(context));
   return { context, result };
 }
 
@@ -67,7 +65,7 @@ const kpiExports: FastifyPluginAsyncTypebox = async (fastify) => {
           tags: ['Eksport'],
           summary: format.summary,
           description:
-            'Samme parametre som GET /api/kpis/:id plus chart, measures, kind, title og width. Billedet har hvid baggrund, overskrift, ' +
+            'Samme parametre som GET /api/kpis/:id (også snapshot) plus chart, measures, kind, title og width. Billedet har hvid baggrund, overskrift, ' +
             'undertitel (periode og filtre), signaturforklaring og kildelinje, og viser det samme som dashboardet (diskretioneret).',
           params: Params,
           querystring: KpiChartQueryString,
@@ -78,10 +76,13 @@ const kpiExports: FastifyPluginAsyncTypebox = async (fastify) => {
         const kpi = kpiOf(request.params.id);
         // A wrong chart choice is answered before anything is computed.
         const choice = chooseChart(kpi, request.query);
-        const { context, result } = await answer(fastify, kpi, kpiQueryOf(request.query));
+        const { snapshot } = request.query;
+        const { context, result } = await answer(fastify, kpi, { ...kpiQueryOf(request.query), ...(snapshot !== undefined ? { snapshot } : {}) });
         const strategy = await getStrategy(fastify.database.db);
         const spec = kpiChartSpec(result, choice, filterText(result.query, context), strategyStartAnnotations(strategy?.firstYear));
-        const sourceNote = pricesNote(result.query);
+        // A chart from a snapshot is marked in its source line, as the data export's header is.
+        const frozenNote = result.snapshot ? `Øjebliksbillede: ${result.snapshot.name}` : null;
+        const sourceNote = [pricesNote(result.query), frozenNote].filter((note) => note !== null).join('; ') || undefined;
         const options = { ...(request.query.width ? { width: request.query.width } : {}), ...(sourceNote ? { sourceNote } : {}) };
         const body = extension === 'png' ? await fastify.chartRenderer.png(spec, options) : Buffer.from(await fastify.chartRenderer.svg(spec, options), 'utf8');
         return sendDownload(reply, format.mediaType, spec.title, extension, body);
@@ -100,8 +101,8 @@ const kpiExports: FastifyPluginAsyncTypebox = async (fastify) => {
             'Samme parametre som GET /api/kpis/:id. Et hoved med titel, periode, opdeling, filtre, kilde, opgørelsesdato og dataversion; ' +
             'derefter en række pr. gruppe for perioden og for hvert punkt i serien, med alle mål. Diskretionerede celler står som "<5" eller "–".',
           params: Params,
-          querystring: KpiQueryString,
-          response: { 200: FileResponse(format.mediaType, format.summary), 400: ErrorResponse },
+          querystring: KpiAnswerQueryString,
+          response: { 200: FileResponse(format.mediaType, format.summary), 400: ErrorResponse, 404: ErrorResponse },
         },
       },
       async (request, reply) => {

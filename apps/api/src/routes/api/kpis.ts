@@ -7,13 +7,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { BREAKDOWNS, FILTERS, KPI_CATALOGUE, findKpi } from '@sol/domain/kpi-catalogue.ts';
 import { Type } from 'typebox';
 import { cacheAnswer, readCachedAnswer, standardAnswerKey } from '../../kpis/answer-cache.ts';
-import { getKpiResult } from '../../kpis/get-kpi-result.ts';
 import { getKpiContext } from '../../repositories/get-kpi-context.ts';
 import { ErrorResponse } from '../../schemas/common.ts';
-import { KpiQueryString } from '../../schemas/kpi-query.ts';
+import { KpiAnswerQueryString } from '../../schemas/kpi-query.ts';
 import { AGE_BAND_LABELS, CatalogueResponse, KpiResultSchema, toKpiDefinitionResponse } from '../../schemas/kpi-result.ts';
 import { NotModified, answerNotModified } from '../etag.ts';
 import { sendSerialized } from '../send-serialized.ts';
+import { answerKpiRequest } from '../../snapshots/snapshots.ts';
 
 const kpis: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
@@ -40,9 +40,10 @@ const kpis: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['Nøgletal'],
         summary: 'Ét nøgletal for en periode med serie, opdeling og metadata (diskretioneret)',
+        description: 'Med snapshot=<id> kommer svaret fra et frosset øjebliksbillede og er mærket med det i feltet snapshot.',
         params: Type.Object({ id: Type.String({ enum: KPI_CATALOGUE.map((kpi) => kpi.id), description: 'Nøgletallets id' }) }),
-        querystring: KpiQueryString,
-        response: { 200: KpiResultSchema, 304: NotModified, 400: ErrorResponse },
+        querystring: KpiAnswerQueryString,
+        response: { 200: KpiResultSchema, 304: NotModified, 400: ErrorResponse, 404: ErrorResponse },
       },
     },
     async (request, reply) => {
@@ -50,12 +51,11 @@ const kpis: FastifyPluginAsyncTypebox = async (fastify) => {
       if (!kpi) throw new Error('unreachable: the params schema lists the catalogue ids');
       const context = await getKpiContext(fastify.database.db);
       if (answerNotModified(request, reply, context.version)) return reply;
-      const cacheKey = standardAnswerKey(kpi, request.query, context);
+      // A frozen answer never changes and is one indexed read: no cache needed.
+      const cacheKey = request.query.snapshot === undefined ? standardAnswerKey(kpi, request.query, context) : null;
       const cached = cacheKey ? readCachedAnswer(fastify.database.db, cacheKey) : undefined;
       if (cached) return sendSerialized(reply, cached);
-      const result = await getKpiResult(fastify.database.db, kpi, request.query, context, {
-        onStoreMiss: () => fastify.precomputeKpis(context),
-      });
+      const result = await answerKpiRequest(fastify.database.db, kpi, request.query, context, () => fastify.precomputeKpis(context));
       if (!cacheKey) return result;
       // Serialized by the route's own response schema, exactly as an uncached answer would be.
       const json = String(reply.serialize(result));

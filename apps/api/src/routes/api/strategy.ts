@@ -1,10 +1,14 @@
-/** GET /api/strategy — the active (or a chosen) strategy with every indicator's yearly values and status. */
+/**
+ * GET /api/strategy — the active (or a chosen) strategy with every indicator's yearly values and
+ * status; with snapshot=<id> the strategy page as frozen in that snapshot.
+ */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { getKpiContext } from '../../repositories/get-kpi-context.ts';
 import { ErrorResponse } from '../../schemas/common.ts';
-import { StrategyProgressSchema, StrategyQueryString } from '../../schemas/strategy.ts';
+import { StrategyPageQueryString, StrategyProgressSchema } from '../../schemas/strategy.ts';
 import { assertValidAsOf, getStrategyProgress } from '../../strategy/get-strategy-progress.ts';
 import { NotModified, answerNotModified } from '../etag.ts';
+import { getSnapshotStrategy, requireSnapshot } from '../../snapshots/snapshots.ts';
 
 const strategy: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
@@ -13,13 +17,16 @@ const strategy: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['Strategi'],
         summary: 'Strategiens temaer og indikatorer med basisår, årlige værdier og status',
-        querystring: StrategyQueryString,
-        response: { 200: StrategyProgressSchema, 304: NotModified, 400: ErrorResponse },
+        querystring: StrategyPageQueryString,
+        response: { 200: StrategyProgressSchema, 304: NotModified, 400: ErrorResponse, 404: ErrorResponse },
       },
     },
     async (request, reply) => {
-      const { strategy: strategyId, asOf } = request.query;
+      const { strategy: strategyId, asOf, snapshot } = request.query;
       assertValidAsOf(asOf);
+      if (snapshot !== undefined) {
+        return getSnapshotStrategy(fastify.database.db, await requireSnapshot(fastify.database.db, snapshot), request.query);
+      }
       const context = await getKpiContext(fastify.database.db);
       if (answerNotModified(request, reply, context.version)) return reply;
       return getStrategyProgress(fastify.database.db, context, {
