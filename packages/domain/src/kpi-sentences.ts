@@ -20,14 +20,18 @@ export interface ValueChange {
 
 export type Assessment = 'better' | 'worse' | 'unchanged' | 'neutral' | 'unknown';
 
-/** Changes smaller than this share of the previous value count as unchanged. */
+/** Changes smaller than this share of the previous value count as unchanged (the strategies' default too). */
 export const UNCHANGED_TOLERANCE = 0.02;
 
-export function assessChange(change: Pick<ValueChange, 'value' | 'previous' | 'direction'>): Assessment {
+/**
+ * A change against the wanted direction, the one rule behind the cards' arrows and the strategy
+ * indicators' status: within `tolerance` (relative to the earlier value) it is unchanged.
+ */
+export function assessChange(change: Pick<ValueChange, 'value' | 'previous' | 'direction'>, tolerance = UNCHANGED_TOLERANCE): Assessment {
   const { value, previous, direction } = change;
   if (value === null || previous === null) return 'unknown';
   const difference = value - previous;
-  if (Math.abs(difference) <= Math.abs(previous) * UNCHANGED_TOLERANCE) return 'unchanged';
+  if (Math.abs(difference) <= Math.abs(previous) * tolerance) return 'unchanged';
   if (!direction) return 'neutral';
   return (difference > 0) === (direction === 'up') ? 'better' : 'worse';
 }

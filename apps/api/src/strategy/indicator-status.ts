@@ -4,6 +4,7 @@
  * "unchanged". The tolerance is relative to the baseline value.
  */
 import { formatMeasureValue } from '@sol/domain/format-danish.ts';
+import { assessChange } from '@sol/domain/kpi-sentences.ts';
 import type { Direction, MeasureDefinition } from '@sol/domain/kpi-catalogue.ts';
 
 export type IndicatorStatus = 'improved' | 'unchanged' | 'worse' | 'unknown';
@@ -47,14 +48,13 @@ export function assessIndicator(
       sentence: `${subject} kan ikke sammenlignes: der er ingen værdi for ${missing} (for få borgere eller ingen data).`,
     };
   }
-  const change = latest.value - baseline.value;
-  const relative = baseline.value === 0 ? (change === 0 ? 0 : Infinity) : Math.abs(change / baseline.value);
-  const status: IndicatorStatus =
-    relative <= tolerance ? 'unchanged' : (change > 0) === (direction === 'up') ? 'improved' : 'worse';
+  // The dashboard cards' rule, with the indicator's own tolerance.
+  const assessment = assessChange({ value: latest.value, previous: baseline.value, direction }, tolerance);
+  const status: IndicatorStatus = assessment === 'better' ? 'improved' : assessment === 'worse' ? 'worse' : 'unchanged';
   const format = (value: number): string => formatMeasureValue(value, measure.unit, measure.decimals);
   const from = `${format(baseline.value)} i ${baseline.year}`;
   const to = `${format(latest.value)} i ${latest.year}`;
-  const verb = change === 0 || relative <= tolerance ? 'er stort set uændret' : change > 0 ? 'er steget' : 'er faldet';
+  const verb = status === 'unchanged' ? 'er stort set uændret' : latest.value > baseline.value ? 'er steget' : 'er faldet';
   const sentence = [`${subject} ${verb} fra ${from} til ${to}.`, JUDGEMENTS[status][direction], targetText(targetValue, latest.value, direction, format)];
   return { status, baseline, latest, sentence: sentence.filter(Boolean).join(' ') };
 }
