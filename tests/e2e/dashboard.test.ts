@@ -28,7 +28,7 @@ const screenshots = join(artifacts, 'screenshots');
 const SETTLE_MS = 180_000;
 
 /** Pages that show no charts by design. */
-const PAGES_WITHOUT_CHARTS = new Set(['/data', '/afrapportering']);
+const PAGES_WITHOUT_CHARTS = new Set(['/data', '/afrapportering', '/udsendelser']);
 /** Placeholders a page shows while numbers or charts are on their way (all with role=status). */
 const PENDING = /Henter|Tegner grafen|Indlæser/;
 

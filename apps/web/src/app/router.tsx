@@ -20,6 +20,7 @@ const RecipientsPage = lazy(async () => ({ default: (await import('../features/r
 const ProvidersPage = lazy(async () => ({ default: (await import('../features/providers/components/ProvidersPage.tsx')).ProvidersPage }));
 const StrategyPage = lazy(async () => ({ default: (await import('../features/strategy/components/StrategyPage.tsx')).StrategyPage }));
 const ReportPage = lazy(async () => ({ default: (await import('../features/report/components/ReportPage.tsx')).ReportPage }));
+const SchedulesPage = lazy(async () => ({ default: (await import('../features/schedules/components/SchedulesPage.tsx')).SchedulesPage }));
 const DataPage = lazy(async () => ({ default: (await import('../features/data/components/DataPage.tsx')).DataPage }));
 
 export function Routes(): ReactElement {
@@ -34,6 +35,7 @@ export function Routes(): ReactElement {
       <Route path="/tilbud" component={ProvidersPage} />
       <Route path="/strategi" component={StrategyPage} />
       <Route path="/afrapportering" component={ReportPage} />
+      <Route path="/udsendelser" component={SchedulesPage} />
       <Route path="/data" component={DataPage} />
       <Route component={NotFoundPage} />
     </Switch>

@@ -30,9 +30,23 @@ export async function getJson<T>(path: string, params: QueryParams = {}, signal?
 }
 
 export async function requestJson<T>(method: string, url: string, body?: BodyInit, signal?: AbortSignal): Promise<T> {
-  let response: Response;
+  const response = await send(method, url, body, signal);
+  const payload = parsePayload(await response.text(), response.status);
+  if (!response.ok) throw errorOf(payload, response.status);
+  return payload as T;
+}
+
+/** A GET whose answer is text (e.g. an HTML page); a failure still carries the API's Danish message. */
+export async function getText(path: string, params: QueryParams = {}, signal?: AbortSignal): Promise<string> {
+  const response = await send('GET', `${path}${toSearch(params)}`, undefined, signal);
+  const text = await response.text();
+  if (!response.ok) throw errorOf(parsePayload(text, response.status), response.status);
+  return text;
+}
+
+async function send(method: string, url: string, body: BodyInit | undefined, signal: AbortSignal | undefined): Promise<Response> {
   try {
-    response = await fetch(url, {
+    return await fetch(url, {
       method,
       headers: body && typeof body === 'string' ? { accept: 'application/json', 'content-type': 'application/json' } : { accept: 'application/json' },
       body: body ?? null,
@@ -42,21 +56,21 @@ export async function requestJson<T>(method: string, url: string, body?: BodyIni
     if (signal?.aborted) throw error;
     throw new ApiError('Serveren kunne ikke kontaktes. Tjek netværksforbindelsen, og prøv igen.', 0);
   }
-  let payload: unknown = null;
-  const text = await response.text();
-  if (text) {
-    try {
-      payload = JSON.parse(text);
-    } catch {
-      throw new ApiError(`Serveren svarede ${response.status} med noget, der ikke er JSON.`, response.status);
-    }
+}
+
+function parsePayload(text: string, status: number): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(`Serveren svarede ${status} med noget, der ikke er JSON.`, status);
   }
-  if (!response.ok) {
-    const message =
-      typeof payload === 'object' && payload !== null && 'message' in payload && typeof payload.message === 'string'
-        ? payload.message
-        : `Serveren svarede med fejl ${response.status}.`;
-    throw new ApiError(message, response.status);
-  }
-  return payload as T;
+}
+
+function errorOf(payload: unknown, status: number): ApiError {
+  const message =
+    typeof payload === 'object' && payload !== null && 'message' in payload && typeof payload.message === 'string'
+      ? payload.message
+      : `Serveren svarede med fejl ${status}.`;
+  return new ApiError(message, status);
 }
