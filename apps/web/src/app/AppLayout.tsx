@@ -1,11 +1,13 @@
 /**
- * The frame of every page: skip link, header with the menu, the global filters, the page, and the
- * footer. Menu links keep the filters (the query string), so switching page keeps the view. On
- * navigation, focus moves to the page's main heading region so screen readers announce it.
+ * The frame of every page: skip link, header with the menu, the global filters, the snapshot
+ * banner (when frozen numbers are shown), the page, and the footer. Menu links keep the filters
+ * (the query string), so switching page keeps the view. On navigation, focus moves to the page's
+ * main heading region so screen readers announce it.
  */
 import { Suspense, useEffect, useRef, type ReactElement } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { FilterBar } from '../shared/components/FilterBar.tsx';
+import { SnapshotBanner } from '../shared/components/SnapshotBanner.tsx';
 import { PAGES } from './pages.ts';
 import { Routes } from './router.tsx';
 
@@ -55,6 +57,7 @@ export function AppLayout(): ReactElement {
         </div>
       </div>
       <main id="indhold" ref={main} className="container page" tabIndex={-1}>
+        <SnapshotBanner />
         <Suspense fallback={<p role="status">Indlæser siden …</p>}>
           <Routes />
         </Suspense>

@@ -14,6 +14,7 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/tilbud', title: 'Tilbud' },
   { path: '/strategi', title: 'Strategi 2023–2026' },
   { path: '/afrapportering', title: 'Afrapportering 2026' },
+  { path: '/budgetopfoelgning', title: 'Budgetopfølgning' },
   { path: '/udsendelser', title: 'Udsendelser' },
   { path: '/data', title: 'Data' },
 ];

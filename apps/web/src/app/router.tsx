@@ -20,6 +20,7 @@ const RecipientsPage = lazy(async () => ({ default: (await import('../features/r
 const ProvidersPage = lazy(async () => ({ default: (await import('../features/providers/components/ProvidersPage.tsx')).ProvidersPage }));
 const StrategyPage = lazy(async () => ({ default: (await import('../features/strategy/components/StrategyPage.tsx')).StrategyPage }));
 const ReportPage = lazy(async () => ({ default: (await import('../features/report/components/ReportPage.tsx')).ReportPage }));
+const SnapshotsPage = lazy(async () => ({ default: (await import('../features/snapshots/components/SnapshotsPage.tsx')).SnapshotsPage }));
 const SchedulesPage = lazy(async () => ({ default: (await import('../features/schedules/components/SchedulesPage.tsx')).SchedulesPage }));
 const DataPage = lazy(async () => ({ default: (await import('../features/data/components/DataPage.tsx')).DataPage }));
 
@@ -35,6 +36,7 @@ export function Routes(): ReactElement {
       <Route path="/tilbud" component={ProvidersPage} />
       <Route path="/strategi" component={StrategyPage} />
       <Route path="/afrapportering" component={ReportPage} />
+      <Route path="/budgetopfoelgning" component={SnapshotsPage} />
       <Route path="/udsendelser" component={SchedulesPage} />
       <Route path="/data" component={DataPage} />
       <Route component={NotFoundPage} />

@@ -8,6 +8,7 @@ import type { ChartSpec } from '@sol/charts/chart-spec.ts';
 import { formatNumber } from '../format.ts';
 import type { KpiParams } from '../api/get-kpi.ts';
 import { useKpiRows } from '../api/get-kpi-rows.ts';
+import { useActiveSnapshot } from '../filters/active-snapshot.ts';
 
 const RowsGrid = lazy(() => import('./RowsGrid.tsx'));
 
@@ -48,7 +49,12 @@ export function chartDrills(
 
 export function DrillDialog({ target, onClose }: { target: DrillTarget | null; onClose: () => void }): ReactElement {
   const dialog = useRef<HTMLDialogElement>(null);
-  const rows = useKpiRows(target?.kpiId ?? '', target?.params ?? {}, target !== null);
+  const active = useActiveSnapshot();
+  // Rows are never frozen: under a snapshot they come from the current data, at the snapshot's as-of date.
+  const { snapshot, ...params } = target?.params ?? {};
+  const frozen = snapshot !== undefined && snapshot !== null;
+  const rowParams = frozen && active.state === 'found' && params.to === undefined ? { ...params, asOf: active.snapshot.asOf } : params;
+  const rows = useKpiRows(target?.kpiId ?? '', rowParams, target !== null);
 
   useEffect(() => {
     const element = dialog.current;
@@ -65,6 +71,11 @@ export function DrillDialog({ target, onClose }: { target: DrillTarget | null; o
           Luk
         </button>
       </div>
+      {frozen ? (
+        <p className="message message-info" data-testid="drill-snapshot-note">
+          Rækkerne er ikke en del af øjebliksbilledet: de vises fra de aktuelle data og kan afvige fra det frosne tal.
+        </p>
+      ) : null}
       {rows.isPending && target ? <p role="status">Henter rækker …</p> : null}
       {rows.isError ? (
         <p className="message message-error" role="alert">

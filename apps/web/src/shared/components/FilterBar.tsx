@@ -1,11 +1,13 @@
 /**
- * The global filters: period, target group, paragraph, age band, operation and prices. Native
+ * The global filters: the numbers (current or a snapshot), period, target group, paragraph, age
+ * band, operation and prices. Native
  * selects (keyboard and screen readers work as everywhere else); every change goes to the URL.
  */
 import type { ReactElement } from 'react';
 import { FILTERS, type FilterId } from '@sol/domain/kpi-catalogue.ts';
 import { useFilterChoices } from '../api/get-filter-choices.ts';
 import { FILTER_IDS, useGlobalFilters } from '../filters/global-filters.ts';
+import { SnapshotPicker } from './SnapshotPicker.tsx';
 
 const CHOICE_LISTS: Record<FilterId, 'targetGroups' | 'paragraphs' | 'ageBands' | 'operations'> = {
   targetGroup: 'targetGroups',
@@ -23,6 +25,7 @@ export function FilterBar(): ReactElement {
 
   return (
     <form className="filter-bar" aria-label="Filtre" onSubmit={(event) => event.preventDefault()}>
+      <SnapshotPicker />
       <div className="filter-field">
         <label htmlFor="filter-year">År</label>
         <select id="filter-year" value={filters.year ?? ''} onChange={(event) => update({ year: event.target.value || null })}>

@@ -1,7 +1,8 @@
 /**
  * The dashboard's global filters, kept in the URL so a link shows the same view and back/forward
- * restore it: period (year, half), target group, paragraph, age band, operation, prices. The URL
- * parameters are the API's own names, so a page passes them straight on.
+ * restore it: period (year, half), target group, paragraph, age band, operation, prices, and the
+ * frozen snapshot the numbers come from (none: the current numbers). The URL parameters are the
+ * API's own names, so a page passes them straight on.
  */
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'wouter';
@@ -15,14 +16,17 @@ export interface GlobalFilters {
   half: 1 | 2 | null;
   codes: Record<FilterId, string[]>;
   prices: 'current' | 'fixed';
+  /** A snapshot's id: every KPI, strategy and export request then answers from it (DESIGN §7). */
+  snapshot: number | null;
 }
 
 /** The search parameters the global filters own (others, like a page's own tab, are kept). */
-export const FILTER_PARAMS = ['year', 'half', ...FILTER_IDS, 'prices'] as const;
+export const FILTER_PARAMS = ['year', 'half', ...FILTER_IDS, 'prices', 'snapshot'] as const;
 
 export function readFilters(search: URLSearchParams): GlobalFilters {
   const year = Number(search.get('year'));
   const half = Number(search.get('half'));
+  const snapshot = Number(search.get('snapshot'));
   const codes = Object.fromEntries(
     FILTER_IDS.map((id) => [id, (search.get(id) ?? '').split(',').map((code) => code.trim()).filter(Boolean)]),
   ) as Record<FilterId, string[]>;
@@ -31,13 +35,24 @@ export function readFilters(search: URLSearchParams): GlobalFilters {
     half: half === 1 || half === 2 ? half : null,
     codes,
     prices: search.get('prices') === 'fixed' ? 'fixed' : 'current',
+    snapshot: Number.isSafeInteger(snapshot) && snapshot >= 1 ? snapshot : null,
   };
 }
 
 /**
+ * The snapshot parameter alone, for a request that takes none of the other filters (the plan's
+ * figures for the whole municipality): a snapshot still applies, so the page never mixes frozen
+ * and current numbers under the banner.
+ */
+export function snapshotParams(filters: Pick<GlobalFilters, 'snapshot'>): KpiParams {
+  return filters.snapshot === null ? {} : { snapshot: filters.snapshot };
+}
+
+/**
  * The KPI endpoint's parameters for these filters: only the filters the KPI supports (the rest
- * are listed by `unsupportedFilters` so the page can say so), and fixed prices only where the
- * KPI has amounts.
+ * are listed by `unsupportedFilters` so the page can say so), fixed prices only where the KPI has
+ * amounts, and the snapshot. A filter a snapshot does not hold is still sent: the API answers with
+ * a Danish 400 saying what the snapshot holds, and the page shows that message.
  */
 export function kpiParams(filters: GlobalFilters, kpi: KpiDefinition, extra: KpiParams = {}): KpiParams {
   const params: KpiParams = {};
@@ -48,7 +63,7 @@ export function kpiParams(filters: GlobalFilters, kpi: KpiDefinition, extra: Kpi
     if (codes.length > 0 && kpi.filters.includes(id)) params[id] = codes.join(',');
   }
   if (filters.prices === 'fixed' && kpi.hasAmounts) params.prices = 'fixed';
-  return { ...params, ...extra };
+  return { ...params, ...snapshotParams(filters), ...extra };
 }
 
 /** The chosen filters this KPI cannot apply, as Danish labels. */

@@ -11,6 +11,7 @@ import { useKpi } from '../../../shared/api/get-kpi.ts';
 import { usePlan } from '../../../shared/api/get-plan.ts';
 import { PlanFiguresTable } from '../../../shared/components/PlanFiguresTable.tsx';
 import { QueryResult } from '../../../shared/components/QueryResult.tsx';
+import { snapshotParams, useGlobalFilters } from '../../../shared/filters/global-filters.ts';
 import { cellValue } from '../../../shared/kpi-values.ts';
 
 /** The plan states unit costs in 2016 prices; the live figure is converted to the same level. */
@@ -40,8 +41,9 @@ function useLatestWholeYear(): number | null {
 
 function KeyFigureTable({ plan }: { plan: PlanFigures }): ReactElement {
   const year = useLatestWholeYear();
-  // All recipients, without the page's filters: the plan's figures are for the whole municipality.
-  const live = useKpi('recipients', { year: year ?? undefined, prices: 'fixed', base: PLAN_PRICE_YEAR }, year !== null);
+  const [filters] = useGlobalFilters();
+  // All recipients, without the page's filters: the plan's figures are for the whole municipality (a snapshot still applies).
+  const live = useKpi('recipients', { year: year ?? undefined, prices: 'fixed', base: PLAN_PRICE_YEAR, ...snapshotParams(filters) }, year !== null);
   const unitCost = cellValue(live.data?.rows, 'unitCost');
   const perThousand = cellValue(live.data?.rows, 'perThousand');
   const liveText = (value: number | null, format: (value: number) => string): string =>

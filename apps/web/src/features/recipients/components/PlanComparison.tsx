@@ -14,6 +14,7 @@ import { useKpi } from '../../../shared/api/get-kpi.ts';
 import { usePlan } from '../../../shared/api/get-plan.ts';
 import { ChartPanel } from '../../../shared/components/ChartPanel.tsx';
 import { KeyFigures, type KeyFigure } from '../../../shared/components/KeyFigures.tsx';
+import { snapshotParams, useGlobalFilters } from '../../../shared/filters/global-filters.ts';
 import { cellValue } from '../../../shared/kpi-values.ts';
 
 const PLAN_PRICE_YEAR = 2016;
@@ -113,8 +114,9 @@ export function PlanComparison(): ReactElement {
   const choices = useFilterChoices();
   const first = choices.data?.years[0];
   const asOf = choices.data?.defaultAsOf;
-  // No page filters: the plan's figures are for all recipients in the municipality.
-  const params = first && asOf ? { from: `${first}-01-01`, to: asOf, prices: 'fixed', base: PLAN_PRICE_YEAR } : {};
+  const [filters] = useGlobalFilters();
+  // No page filters: the plan's figures are for all recipients in the municipality (a snapshot still applies).
+  const params = first && asOf ? { from: `${first}-01-01`, to: asOf, prices: 'fixed', base: PLAN_PRICE_YEAR, ...snapshotParams(filters) } : {};
   const live = useKpi('recipients', params, first !== undefined && asOf !== undefined && asOf !== null);
   const isLoading = plan.isPending || live.isPending;
   const error = plan.error ?? live.error;

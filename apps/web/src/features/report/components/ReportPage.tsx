@@ -8,6 +8,7 @@ import type { ReactElement } from 'react';
 import type { IndicatorProgress, StrategyProgress } from '@sol/api/schemas/strategy.ts';
 import { formatIsoDate } from '@sol/domain/format-danish.ts';
 import { useStrategy } from '../../../shared/api/get-strategy.ts';
+import { useGlobalFilters } from '../../../shared/filters/global-filters.ts';
 import { IndicatorValuesTable } from '../../../shared/components/IndicatorValuesTable.tsx';
 import { QueryResult } from '../../../shared/components/QueryResult.tsx';
 import { STATUS, StatusBadge, statusOf } from '../../../shared/components/StatusBadge.tsx';
@@ -86,7 +87,9 @@ function Preview({ progress }: { progress: StrategyProgress }): ReactElement {
 }
 
 export function ReportPage(): ReactElement {
-  const strategy = useStrategy();
+  // The report is always made from the current numbers (its downloads take no snapshot), so its preview is too.
+  const strategy = useStrategy(null);
+  const [filters] = useGlobalFilters();
   return (
     <>
       <h1>Afrapportering 2026</h1>
@@ -96,6 +99,11 @@ export function ReportPage(): ReactElement {
           Rapporten dannes med de nyeste tal, når du henter den, for hele kommunen: filtrene øverst gælder ikke rapporten. Word-udgaven kan redigeres og
           sættes ind i et dagsordenspunkt.
         </p>
+        {filters.snapshot !== null ? (
+          <p className="message message-info" data-testid="report-snapshot-note">
+            Det valgte øjebliksbillede gælder heller ikke rapporten: forhåndsvisningen og filerne viser de aktuelle tal.
+          </p>
+        ) : null}
         <div className="report-download-buttons">
           <DownloadButton format="docx" />
           <DownloadButton format="pdf" />

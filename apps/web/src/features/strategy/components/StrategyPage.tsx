@@ -7,6 +7,7 @@ import type { ReactElement } from 'react';
 import type { StrategyProgress } from '@sol/api/schemas/strategy.ts';
 import { formatIsoDate } from '@sol/domain/format-danish.ts';
 import { useStrategy } from '../../../shared/api/get-strategy.ts';
+import { useGlobalFilters } from '../../../shared/filters/global-filters.ts';
 import { StatusBadge, statusOf } from '../../../shared/components/StatusBadge.tsx';
 import { IndicatorCard } from './IndicatorCard.tsx';
 
@@ -38,7 +39,8 @@ function StatusSummary({ progress }: { progress: StrategyProgress }): ReactEleme
 }
 
 export function StrategyPage(): ReactElement {
-  const strategy = useStrategy();
+  const [filters] = useGlobalFilters();
+  const strategy = useStrategy(filters.snapshot);
 
   if (strategy.isPending) {
     return (

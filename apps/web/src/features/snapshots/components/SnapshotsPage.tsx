@@ -1,0 +1,26 @@
+/**
+ * Budgetopfølgning: the frozen snapshots the budget follow-ups quote (DESIGN §7) — the list (each
+ * opens the whole dashboard on its numbers), freezing a new one, comparing two (or one with the
+ * current numbers), and the follow-ups' dates in the year.
+ */
+import type { ReactElement } from 'react';
+import { CreateSnapshotForm } from './CreateSnapshotForm.tsx';
+import { FollowUpDatesForm } from './FollowUpDatesForm.tsx';
+import { SnapshotCompare } from './SnapshotCompare.tsx';
+import { SnapshotList } from './SnapshotList.tsx';
+
+export function SnapshotsPage(): ReactElement {
+  return (
+    <>
+      <h1>Budgetopfølgning</h1>
+      <p className="lead">
+        To gange om året følger byrådet op på budgettet og strategien. Frys tallene til hver budgetopfølgning, så et tal i et oplæg altid kan vises og
+        eksporteres igen, og se hvad der har flyttet sig siden.
+      </p>
+      <SnapshotList />
+      <CreateSnapshotForm />
+      <SnapshotCompare />
+      <FollowUpDatesForm />
+    </>
+  );
+}
