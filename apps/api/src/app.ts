@@ -10,6 +10,7 @@ import database from './plugins/app/database.ts';
 import errorHandler from './plugins/app/error-handler.ts';
 import importJobs from './plugins/app/import-jobs.ts';
 import resultStore from './plugins/app/result-store.ts';
+import scheduler, { type SchedulerPluginOptions } from './plugins/app/scheduler.ts';
 import snapshotJobs from './plugins/app/snapshot-jobs.ts';
 import multipart from './plugins/external/multipart.ts';
 import openapi from './plugins/external/openapi.ts';
@@ -20,6 +21,7 @@ import kpiExports from './routes/api/kpi-exports.ts';
 import kpis from './routes/api/kpis.ts';
 import reference from './routes/api/reference.ts';
 import report from './routes/api/report.ts';
+import schedules from './routes/api/schedules.ts';
 import snapshots from './routes/api/snapshots.ts';
 import strategy from './routes/api/strategy.ts';
 import health from './routes/health.ts';
@@ -33,7 +35,17 @@ export interface AppOptions {
   precomputeResults?: boolean;
   /** Largest CSV file an upload may carry, in bytes (default 200 MB; config IMPORT_MAX_FILE_MB). */
   importMaxFileBytes?: number;
+  /** Scheduled email: SMTP, sender, links, the tick (none by default: tests tick by hand) and the clock. */
+  mail?: Partial<SchedulerPluginOptions>;
 }
+
+const DEFAULT_MAIL: SchedulerPluginOptions = {
+  smtpUrl: null,
+  mailFrom: 'Socialområdets ledelsesinformation <noreply@localhost>',
+  publicUrl: 'http://localhost:3000',
+  tickIntervalMs: null,
+  clock: () => new Date(),
+};
 
 export default async function app(fastify: FastifyInstance, options: AppOptions): Promise<void> {
   const maxFileBytes = options.importMaxFileBytes ?? DEFAULT_IMPORT_MAX_FILE_MB * 1024 * 1024;
@@ -48,6 +60,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await fastify.register(importJobs);
   await fastify.register(snapshotJobs);
   await fastify.register(chartRenderer);
+  await fastify.register(scheduler, { ...DEFAULT_MAIL, ...options.mail });
   await fastify.register(errorHandler);
   await fastify.register(health);
   await fastify.register(imports, { maxFileBytes });
@@ -57,5 +70,6 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await fastify.register(strategy);
   await fastify.register(report);
   await fastify.register(snapshots);
+  await fastify.register(schedules);
   await fastify.register(reference);
 }

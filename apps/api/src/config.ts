@@ -12,6 +12,12 @@ export interface Config {
   seedDemoData: boolean;
   /** Largest CSV file an upload may carry, in bytes (IMPORT_MAX_FILE_MB, default 200 MB). */
   importMaxFileBytes: number;
+  /** SMTP_URL: where scheduled KPI email is sent (null: not set up; sends fail visibly). */
+  smtpUrl: string | null;
+  /** MAIL_FROM: the sender of KPI email. */
+  mailFrom: string;
+  /** PUBLIC_URL: the dashboard's address as users reach it, for links in email. */
+  publicUrl: string;
 }
 
 export const DEFAULT_IMPORT_MAX_FILE_MB = 200;
@@ -46,5 +52,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: fileURLToPath(new URL('../../web/dist/', import.meta.url)),
     seedDemoData: env.SEED_DEMO_DATA !== 'false',
     importMaxFileBytes: Math.round(importMaxFileMb * 1024 * 1024),
+    smtpUrl: readSmtpUrl(env),
+    mailFrom: env.MAIL_FROM?.trim() || 'Socialområdets ledelsesinformation <noreply@localhost>',
+    publicUrl: readPublicUrl(env, port),
   };
+}
+
+function readSmtpUrl(env: NodeJS.ProcessEnv): string | null {
+  const given = env.SMTP_URL?.trim();
+  if (!given) return null;
+  if (!/^smtps?:\/\/[^/]+/.test(given)) throw new Error(`SMTP_URL skal være en smtp://- eller smtps://-adresse, fx smtp://localhost:1025, ikke "${given}"`);
+  return given;
+}
+
+function readPublicUrl(env: NodeJS.ProcessEnv, port: number): string {
+  const given = env.PUBLIC_URL?.trim();
+  if (!given) return `http://localhost:${port}`;
+  try {
+    return new URL(given).toString().replace(/\/$/, '');
+  } catch {
+    throw new Error(`PUBLIC_URL skal være en adresse som https://dashboard.kommune.dk, ikke "${given}"`);
+  }
 }

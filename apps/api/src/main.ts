@@ -14,6 +14,8 @@ import { buildServer } from './server.ts';
 import { seedDemoData } from './demo/seed-demo-data.ts';
 
 const started = performance.now();
+/** How often scheduled email, alerts and follow-up freezes are looked at. */
+const SCHEDULER_TICK_MS = 30_000;
 const seconds = (): string => ((performance.now() - started) / 1000).toLocaleString('da-DK', { maximumFractionDigits: 1 });
 
 const config = loadConfig();
@@ -52,6 +54,13 @@ const server = await buildServer({
   logger: process.env.LOG_LEVEL !== 'silent',
   precomputeResults: true,
   importMaxFileBytes: config.importMaxFileBytes,
+  mail: {
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    publicUrl: config.publicUrl,
+    tickIntervalMs: SCHEDULER_TICK_MS,
+    clock: () => new Date(),
+  },
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
@@ -68,6 +77,7 @@ try {
 }
 const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
 console.log(`Klar på http://${shownHost}:${config.port} (startede på ${seconds()} s)`);
+if (!config.smtpUrl) console.log('Udsendelser: SMTP_URL er ikke sat, så planlagte mails kan ikke sendes (de vises som fejlet i udsendelsesloggen).');
 // Standard KPI results are precomputed in the background; until then requests compute live.
 precomputeInBackground(database.db, await getKpiContext(database.db), {
   info: (message) => console.log(message),

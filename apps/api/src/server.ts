@@ -1,6 +1,7 @@
 /** Builds a Fastify server with the app registered; shared by main.ts and the tests. */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import app, { type AppOptions } from './app.ts';
 import { formatValidationErrors } from './schemas/danish-validation-errors.ts';
 
@@ -11,6 +12,7 @@ export async function buildServer(options: AppOptions & { logger?: boolean }): P
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     schemaErrorFormatter: formatValidationErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  await server.register(app, options);
+  // Not encapsulated (as fastify/demo does it): the app's decorations, e.g. the scheduler, are the server's.
+  await server.register(fp(app), options);
   return server;
 }

@@ -20,11 +20,27 @@ function numberFormat(column: ExportColumn): string {
   }
 }
 
-export async function writeXlsx(table: ExportTable): Promise<Buffer> {
+/** One KPI answer as an Excel file with one sheet. */
+export function writeXlsx(table: ExportTable): Promise<Buffer> {
+  return writeXlsxWorkbook([{ name: 'Data', table }]);
+}
+
+/** Several KPI answers in one Excel file, a sheet each (the email's attachment). */
+export async function writeXlsxWorkbook(sheets: readonly { name: string; table: ExportTable }[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Socialområdets ledelsesinformation';
   workbook.created = new Date();
-  const sheet = workbook.addWorksheet('Data');
+  for (const { name, table } of sheets) addTableSheet(workbook, sheetName(name), table);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Excel allows 31 characters and none of : \ / ? * [ ] in a sheet name. */
+function sheetName(name: string): string {
+  return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Data';
+}
+
+function addTableSheet(workbook: ExcelJS.Workbook, name: string, table: ExportTable): void {
+  const sheet = workbook.addWorksheet(name);
 
   const titleRow = sheet.addRow([table.title]);
   titleRow.font = { bold: true, size: 14 };
@@ -78,5 +94,4 @@ export async function writeXlsx(table: ExportTable): Promise<Buffer> {
     from: { row: headerRow.number, column: 1 },
     to: { row: headerRow.number + table.rows.length, column: table.columns.length + 2 },
   };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -102,3 +102,48 @@ export async function replaceFollowUpDates(db: Kysely<Tables>, dates: readonly {
         WITH ORDINALITY AS d(month, day, ordinality)`.execute(trx);
   });
 }
+
+export interface AutoFreezeSetting {
+  enabled: boolean;
+  since: string | null;
+}
+
+export async function readAutoFreeze(db: Kysely<Tables>): Promise<AutoFreezeSetting> {
+  const { rows } = await sql<AutoFreezeSetting>`
+    SELECT enabled, to_char(since, 'YYYY-MM-DD') AS since FROM snapshots.auto_freeze`.execute(db);
+  return rows[0] ?? { enabled: false, since: null };
+}
+
+/** Switching on sets "since" to today: follow-up dates already past are not frozen afterwards. */
+export async function saveAutoFreeze(db: Kysely<Tables>, enabled: boolean, today: string): Promise<void> {
+  await sql`
+    UPDATE snapshots.auto_freeze SET
+      since = CASE WHEN ${enabled} AND NOT enabled THEN ${today}::date ELSE since END,
+      enabled = ${enabled}`.execute(db);
+}
+
+/**
+ * Claims the automatic freeze of one follow-up date: true for the one instance that gets it. A
+ * claim whose freeze never finished (the instance died) may be taken again after `staleAfterMs`.
+ */
+export async function claimScheduledFreeze(
+  db: Kysely<Tables>,
+  claim: { asOf: string; followUp: number; owner: string; now: Date; staleAfterMs: number },
+): Promise<boolean> {
+  const at = claim.now.toISOString();
+  const staleBefore = new Date(claim.now.getTime() - claim.staleAfterMs).toISOString();
+  const { rows } = await sql<{ asOf: string }>`
+    INSERT INTO snapshots.scheduled_freeze (as_of, follow_up, claimed_at, claimed_by)
+    VALUES (${claim.asOf}::date, ${claim.followUp}, ${at}::timestamptz, ${claim.owner})
+    ON CONFLICT (as_of) DO UPDATE SET claimed_at = excluded.claimed_at, claimed_by = excluded.claimed_by, last_error = NULL
+      WHERE snapshots.scheduled_freeze.snapshot_id IS NULL AND snapshots.scheduled_freeze.claimed_at < ${staleBefore}::timestamptz
+    RETURNING to_char(as_of, 'YYYY-MM-DD') AS "asOf"`.execute(db);
+  return rows.length > 0;
+}
+
+export async function finishScheduledFreeze(db: Kysely<Tables>, asOf: string, result: { snapshotId: number } | { error: string }): Promise<void> {
+  await sql`
+    UPDATE snapshots.scheduled_freeze SET
+      snapshot_id = ${'snapshotId' in result ? result.snapshotId : null}, last_error = ${'error' in result ? result.error : null}
+    WHERE as_of = ${asOf}::date`.execute(db);
+}

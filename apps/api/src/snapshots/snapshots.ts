@@ -30,7 +30,7 @@ import { getStrategyProgress } from '../strategy/get-strategy-progress.ts';
 import { NOT_IN_SNAPSHOT, snapshotKeyOfRequest, snapshotRequestKey, snapshotRequests } from './snapshot-request.ts';
 
 /** A follow-up's date in a year, or null when it does not exist that year (29 February). */
-function followUpDateIn(year: number, followUp: FollowUpDate): string | null {
+export function followUpDateIn(year: number, followUp: FollowUpDate): string | null {
   const iso = `${year}-${String(followUp.month).padStart(2, '0')}-${String(followUp.day).padStart(2, '0')}`;
   return isValidIsoDate(iso) ? iso : null;
 }
