@@ -198,7 +198,7 @@ export async function composeEmail(environment: EmailEnvironment, order: EmailOr
   const frozen = order.snapshotId !== undefined ? ' Tallene er fra et frosset øjebliksbillede og ændrer sig ikke.' : '';
   const content: EmailContent = {
     heading: order.scheduleName,
-    lead: `Nøgletal pr. ${formatIsoDate(shownAsOf)} (data version ${context.dataVersion}).${frozen}`,
+    lead: `Nøgletal pr. ${formatIsoDate(shownAsOf)} (dataversion ${context.dataVersion}).${frozen}`,
     notices,
     rows,
     valueHeading,

@@ -56,11 +56,12 @@ function cell(content: string, style: string, header = false): string {
 }
 
 function kpiTable(content: EmailContent): string {
+  // Fixed column widths: Outlook's table engine otherwise squeezes the direction column.
   const head = [
-    cell('Nøgletal', `font-size:13px;color:${MUTED};padding:8px;border-bottom:2px solid ${BORDER};`, true),
-    cell(escapeHtml(content.valueHeading), `font-size:13px;color:${MUTED};padding:8px;border-bottom:2px solid ${BORDER};text-align:right;`, true),
-    cell('Siden sidste mail', `font-size:13px;color:${MUTED};padding:8px;border-bottom:2px solid ${BORDER};text-align:right;`, true),
-    cell('Retning', `font-size:13px;color:${MUTED};padding:8px;border-bottom:2px solid ${BORDER};`, true),
+    cell('Nøgletal', `width:38%;font-size:13px;color:${MUTED};padding:8px;border-bottom:2px solid ${BORDER};`, true),
+    cell(escapeHtml(content.valueHeading), `width:22%;font-size:13px;color:${MUTED};padding:8px;border-bottom:2px solid ${BORDER};text-align:right;`, true),
+    cell('Siden sidste mail', `width:17%;font-size:13px;color:${MUTED};padding:8px;border-bottom:2px solid ${BORDER};text-align:right;`, true),
+    cell('Retning', `width:23%;font-size:13px;color:${MUTED};padding:8px;border-bottom:2px solid ${BORDER};`, true),
   ].join('');
   const rows = content.rows
     .map((row) =>
@@ -69,7 +70,7 @@ function kpiTable(content: EmailContent): string {
           `<strong>${escapeHtml(row.title)}</strong><br><span style="color:${MUTED};font-size:13px;">${escapeHtml(row.measureTitle)}</span>`,
           `font-size:14px;color:${TEXT};padding:8px;border-bottom:1px solid ${BORDER};`,
         ),
-        cell(escapeHtml(row.value), `font-size:15px;color:${TEXT};padding:8px;border-bottom:1px solid ${BORDER};text-align:right;white-space:nowrap;`),
+        cell(escapeHtml(row.value), `font-size:15px;color:${TEXT};padding:8px;border-bottom:1px solid ${BORDER};text-align:right;`),
         cell(escapeHtml(row.change), `font-size:14px;color:${TEXT};padding:8px;border-bottom:1px solid ${BORDER};text-align:right;`),
         cell(
           `<span style="color:${row.assessment.colour};font-weight:bold;">${escapeHtml(row.assessment.symbol)}</span> ${escapeHtml(row.assessment.text)}`,

@@ -418,6 +418,45 @@ function serveOneInstance(clock: FakeClock, load: (database: Database) => Promis
   };
 }
 
+describe('automatic freezing of the budget follow-ups', () => {
+  const clock = new FakeClock(new Date('2025-03-01T10:00:00Z'));
+  const setup = serveOneInstance(clock, loadSmallMunicipality);
+
+  it('freezes a follow-up date once, when the data reach it, with two instances ticking', async () => {
+    const { instance, smtp, testDb } = setup;
+    const server = instance.server;
+    const second = await startInstance(testDb, clock, smtp.url, 'instans-b');
+    try {
+      const off = await json<{ enabled: boolean; nextFreeze: unknown }>(server, 'GET', '/api/snapshots/auto-freeze');
+      expect(off).toMatchObject({ enabled: false, nextFreeze: null });
+      const on = await json<{ enabled: boolean; since: string; nextFreeze: { asOf: string; name: string } }>(server, 'PUT', '/api/snapshots/auto-freeze', { enabled: true });
+      expect(on).toMatchObject({ enabled: true, since: '2025-03-01', nextFreeze: { asOf: '2025-03-31', name: 'Budgetopfølgning 1 – 2025 (pr. 31.03.2025)' } });
+
+      // Before the date nothing is frozen; after it (the data run to 31.03.2025) exactly one snapshot is.
+      clock.set('2025-03-30T10:00:00Z');
+      await Promise.all([server.scheduler.tick(), second.server.scheduler.tick()]);
+      expect((await json<{ snapshots: unknown[] }>(server, 'GET', '/api/snapshots')).snapshots).toHaveLength(0);
+      clock.set('2025-04-01T05:00:00Z');
+      const reports = await Promise.all([server.scheduler.tick(), second.server.scheduler.tick()]);
+      expect(reports.map((report) => report.frozen).sort()).toEqual([0, 1]);
+      for (let step = 0; step < 3; step += 1) {
+        clock.advance(60 * 60 * 1000);
+        await Promise.all([server.scheduler.tick(), second.server.scheduler.tick()]);
+      }
+      const { snapshots } = await json<{ snapshots: { name: string; asOf: string; createdBy: string }[] }>(server, 'GET', '/api/snapshots');
+      expect(snapshots).toEqual([
+        expect.objectContaining({ name: 'Budgetopfølgning 1 – 2025 (pr. 31.03.2025)', asOf: '2025-03-31', createdBy: 'Automatisk (budgetopfølgning)' }),
+      ]);
+      // 31 August 2025 is past the data: it waits for them.
+      clock.set('2025-09-02T05:00:00Z');
+      await server.scheduler.tick();
+      expect((await json<{ snapshots: unknown[] }>(server, 'GET', '/api/snapshots')).snapshots).toHaveLength(1);
+    } finally {
+      await stopInstance(second);
+    }
+  });
+});
+
 describe('a chart that renders blank', () => {
   const clock = new FakeClock(new Date('2026-12-01T10:00:00Z'));
   const setup = serveOneInstance(clock, loadSmallMunicipality);
