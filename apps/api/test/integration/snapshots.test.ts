@@ -235,6 +235,12 @@ describe('a snapshot across a data correction', () => {
     expect(frozenAfter.amount).toBe(91465.5 - 1234.5);
     expect(frozenAfter.result.dataVersion).toBe(before.dataVersion);
     expect(frozenAfter.result).toEqual(frozenBefore.result);
+    // The exports of the snapshot keep the old amount too; live exports have the corrected one.
+    const csvFrozen = await server.inject({ url: `/api/kpis/expenditure/data.csv?year=2024&snapshot=${before.id}` });
+    const csvLive = await server.inject({ url: '/api/kpis/expenditure/data.csv?year=2024' });
+    expect(csvFrozen.body).toMatch(/\b90231\b/);
+    expect(csvFrozen.body).not.toMatch(/190231/);
+    expect(csvLive.body).toMatch(/\b190231\b/);
 
     const withLive = await getJson<SnapshotComparison>(server, `/api/snapshots/compare?a=${before.id}&b=live`);
     const moved = withLive.kpis.find((kpi) => kpi.kpiId === 'expenditure');
