@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_IMPORT_MAX_FILE_MB } from './config.ts';
 import type { Database } from './db/create-database.ts';
+import access, { type AccessOptions } from './plugins/app/access.ts';
 import chartRenderer from './plugins/app/chart-renderer.ts';
 import database from './plugins/app/database.ts';
 import errorHandler from './plugins/app/error-handler.ts';
@@ -14,7 +15,10 @@ import scheduler, { type SchedulerPluginOptions } from './plugins/app/scheduler.
 import snapshotJobs from './plugins/app/snapshot-jobs.ts';
 import multipart from './plugins/external/multipart.ts';
 import openapi from './plugins/external/openapi.ts';
+import security from './plugins/external/security.ts';
 import webApp from './plugins/external/web-app.ts';
+import admin from './routes/api/admin.ts';
+import auth from './routes/api/auth.ts';
 import imports from './routes/api/imports.ts';
 import kpiDrill from './routes/api/kpi-drill.ts';
 import kpiExports from './routes/api/kpi-exports.ts';
@@ -37,6 +41,8 @@ export interface AppOptions {
   importMaxFileBytes?: number;
   /** Scheduled email: SMTP, sender, links, the tick (none by default: tests tick by hand) and the clock. */
   mail?: Partial<SchedulerPluginOptions>;
+  /** Session lengths (SESSION_HOURS, SESSION_IDLE_MINUTES) and the clock sessions are timed by. */
+  access?: Partial<AccessOptions>;
 }
 
 const DEFAULT_MAIL: SchedulerPluginOptions = {
@@ -49,6 +55,8 @@ const DEFAULT_MAIL: SchedulerPluginOptions = {
 
 export default async function app(fastify: FastifyInstance, options: AppOptions): Promise<void> {
   const maxFileBytes = options.importMaxFileBytes ?? DEFAULT_IMPORT_MAX_FILE_MB * 1024 * 1024;
+  // First: every route registered after this gets its access rule, headers, CSRF and rate limit.
+  await fastify.register(security);
   await fastify.register(openapi);
   await fastify.register(webApp, { webDistDir: options.webDistDir ?? null });
   await fastify.register(multipart, { maxFileBytes });
@@ -56,6 +64,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
     database: options.database,
     closeOnShutdown: options.closeDatabaseOnShutdown ?? true,
   });
+  await fastify.register(access, { sessionHours: 10, idleMinutes: 120, clock: () => new Date(), ...options.access });
   await fastify.register(resultStore, { enabled: options.precomputeResults ?? false });
   await fastify.register(importJobs);
   await fastify.register(snapshotJobs);
@@ -63,6 +72,8 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await fastify.register(scheduler, { ...DEFAULT_MAIL, ...options.mail });
   await fastify.register(errorHandler);
   await fastify.register(health);
+  await fastify.register(auth, { oidcLabel: null });
+  await fastify.register(admin);
   await fastify.register(imports, { maxFileBytes });
   await fastify.register(kpis);
   await fastify.register(kpiDrill);

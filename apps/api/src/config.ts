@@ -18,6 +18,12 @@ export interface Config {
   mailFrom: string;
   /** PUBLIC_URL: the dashboard's address as users reach it, for links in email. */
   publicUrl: string;
+  /** ADMIN_EMAIL + ADMIN_PASSWORD (+ ADMIN_NAME): an administrator created at start if missing. */
+  initialAdmin: { email: string; password: string; name?: string | undefined } | null;
+  /** SESSION_HOURS (default 10) and SESSION_IDLE_MINUTES (default 120). */
+  session: { hours: number; idleMinutes: number };
+  /** TRUST_PROXY=true behind a TLS proxy: client address and https from its headers (secure cookies). */
+  trustProxy: boolean;
 }
 
 export const DEFAULT_IMPORT_MAX_FILE_MB = 200;
@@ -55,6 +61,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: readSmtpUrl(env),
     mailFrom: env.MAIL_FROM?.trim() || 'Socialområdets ledelsesinformation <noreply@localhost>',
     publicUrl: readPublicUrl(env, port),
+    initialAdmin: readInitialAdmin(env),
+    session: {
+      hours: readPositive(env, 'SESSION_HOURS', 10),
+      idleMinutes: readPositive(env, 'SESSION_IDLE_MINUTES', 120),
+    },
+    trustProxy: env.TRUST_PROXY === 'true',
   };
 }
 
@@ -73,4 +85,20 @@ function readPublicUrl(env: NodeJS.ProcessEnv, port: number): string {
   } catch {
     throw new Error(`PUBLIC_URL skal være en adresse som https://dashboard.kommune.dk, ikke "${given}"`);
   }
+}
+
+function readPositive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const given = env[name]?.trim();
+  if (!given) return fallback;
+  const value = Number(given);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} skal være et positivt tal, ikke "${given}"`);
+  return value;
+}
+
+function readInitialAdmin(env: NodeJS.ProcessEnv): Config['initialAdmin'] {
+  const email = env.ADMIN_EMAIL?.trim();
+  const password = env.ADMIN_PASSWORD;
+  if (!email && !password) return null;
+  if (!email || !password) throw new Error('ADMIN_EMAIL og ADMIN_PASSWORD skal sættes sammen');
+  return { email, password, name: env.ADMIN_NAME?.trim() || undefined };
 }

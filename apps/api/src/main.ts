@@ -11,6 +11,7 @@ import { isDatabaseEmpty } from './repositories/get-data-status.ts';
 import { precomputeInBackground } from './kpis/result-store.ts';
 import { getKpiContext } from './repositories/get-kpi-context.ts';
 import { buildServer } from './server.ts';
+import { ensureAccess } from './access/ensure-access.ts';
 import { seedDemoData } from './demo/seed-demo-data.ts';
 
 const started = performance.now();
@@ -48,12 +49,22 @@ if (config.seedDemoData && (await isDatabaseEmpty(database.db))) {
   console.log(`Demodata indlæst: ${report.totalRows.toLocaleString('da-DK')} rækker`);
 }
 
+for (const outcome of await ensureAccess(database.db, config.initialAdmin)) {
+  if (outcome.kind === 'admin-created') console.log(`Administrator oprettet fra ADMIN_EMAIL: ${outcome.email}`);
+  if (outcome.kind === 'setup-token') {
+    // In the fragment (#…): the browser never sends it to a server, so it stays out of access logs.
+    console.log(`Der er ingen administrator endnu. Opret den første på ${config.publicUrl}/opsaetning#${outcome.token} (engangskode, gælder til den er brugt eller serveren genstartes).`);
+  }
+}
+
 const server = await buildServer({
   database,
   webDistDir: config.webDistDir,
   logger: process.env.LOG_LEVEL !== 'silent',
   precomputeResults: true,
   importMaxFileBytes: config.importMaxFileBytes,
+  trustProxy: config.trustProxy,
+  access: { sessionHours: config.session.hours, idleMinutes: config.session.idleMinutes },
   mail: {
     smtpUrl: config.smtpUrl,
     mailFrom: config.mailFrom,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildServer } from '../../src/server.ts';
 import { loadSmallMunicipality } from './small-municipality.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
+import { signInAs } from './sign-in.ts';
 
 export interface SmallMunicipalityServer {
   readonly server: FastifyInstance;
@@ -20,6 +21,7 @@ export function serveSmallMunicipality(): SmallMunicipalityServer {
     testDb = await createTestDatabase();
     await loadSmallMunicipality(testDb.database);
     server = await buildServer({ database: testDb.database, closeDatabaseOnShutdown: false });
+    await signInAs(server, testDb.database);
   });
   afterAll(async () => {
     await server?.close();

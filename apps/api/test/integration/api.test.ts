@@ -4,6 +4,7 @@ import { importFiles } from '../../src/import/import-files.ts';
 import { buildServer } from '../../src/server.ts';
 import { VALID_FILES, writeImportFiles } from '../helpers/import-fixtures.ts';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/test-database.ts';
+import { signInAs } from '../helpers/sign-in.ts';
 
 let testDb: TestDatabase;
 let server: FastifyInstance;
@@ -11,6 +12,7 @@ let server: FastifyInstance;
 beforeAll(async () => {
   testDb = await createTestDatabase();
   server = await buildServer({ database: testDb.database, closeDatabaseOnShutdown: false });
+  await signInAs(server, testDb.database);
 });
 afterAll(async () => {
   await server.close();

@@ -15,6 +15,7 @@ import { getKpiContext } from '../../src/repositories/get-kpi-context.ts';
 import { buildServer } from '../../src/server.ts';
 import { loadSmallMunicipality } from '../helpers/small-municipality.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
+import { signInAs } from '../helpers/sign-in.ts';
 
 let testDb: TestDatabase;
 let server: FastifyInstance;
@@ -25,6 +26,7 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   await loadSmallMunicipality(testDb.database);
   server = await buildServer({ database: testDb.database, closeDatabaseOnShutdown: false, webDistDir: webDist });
+  await signInAs(server, testDb.database);
 });
 afterAll(async () => {
   await server.close();

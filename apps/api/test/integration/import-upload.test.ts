@@ -11,6 +11,7 @@ import type { ImportJob } from '../../src/import/import-jobs.ts';
 import { buildServer } from '../../src/server.ts';
 import { VALID_FILES, databaseFingerprint } from '../helpers/import-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
+import { signInAs, type TestSession } from '../helpers/sign-in.ts';
 
 /** Small, so an oversized file is cheap to send; the product's default is 200 MB. */
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -18,11 +19,13 @@ const MAX_FILE_BYTES = 1024 * 1024;
 let testDb: TestDatabase;
 let server: FastifyInstance;
 let baseUrl: string;
+let session: TestSession;
 const db = () => testDb.database.db;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
   server = await buildServer({ database: testDb.database, closeDatabaseOnShutdown: false, importMaxFileBytes: MAX_FILE_BYTES });
+  session = await signInAs(server, testDb.database);
   await server.listen({ port: 0, host: '127.0.0.1' });
   baseUrl = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
 });
@@ -45,12 +48,12 @@ interface Answer {
 }
 
 async function upload(body: FormData): Promise<{ status: number; json: Answer }> {
-  const response = await fetch(`${baseUrl}/api/imports`, { method: 'POST', body });
+  const response = await fetch(`${baseUrl}/api/imports`, { method: 'POST', body, headers: session.headers });
   return { status: response.status, json: (await response.json()) as Answer };
 }
 
 async function getJob(jobId: string): Promise<ImportJob> {
-  const response = await fetch(`${baseUrl}/api/imports/jobs/${jobId}`);
+  const response = await fetch(`${baseUrl}/api/imports/jobs/${jobId}`, { headers: session.headers });
   expect(response.status).toBe(200);
   return (await response.json()) as ImportJob;
 }
@@ -145,7 +148,7 @@ describe('POST /api/imports', () => {
   });
 
   it('answers a request that is not multipart, a field that is not a file and an unknown job in Danish', async () => {
-    const json = await fetch(`${baseUrl}/api/imports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const json = await fetch(`${baseUrl}/api/imports`, { method: 'POST', headers: { ...session.headers, 'content-type': 'application/json' }, body: '{}' });
     expect(json.status).toBe(415);
     expect(((await json.json()) as Answer).message).toMatch(/multipart\/form-data/);
 
@@ -157,7 +160,7 @@ describe('POST /api/imports', () => {
     const empty = await upload(new FormData());
     expect(empty.status).toBe(400);
 
-    const unknown = await fetch(`${baseUrl}/api/imports/jobs/00000000-0000-0000-0000-000000000000`);
+    const unknown = await fetch(`${baseUrl}/api/imports/jobs/00000000-0000-0000-0000-000000000000`, { headers: session.headers });
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as Answer).message).toMatch(/Indlæsningsjobbet findes ikke/);
   });

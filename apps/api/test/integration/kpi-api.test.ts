@@ -15,6 +15,7 @@ import { buildServer } from '../../src/server.ts';
 import { expectSuppressed } from '../helpers/expect-suppressed.ts';
 import { loadSmallMunicipality } from '../helpers/small-municipality.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
+import { signInAs } from '../helpers/sign-in.ts';
 
 let testDb: TestDatabase;
 let server: FastifyInstance;
@@ -23,6 +24,7 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   await loadSmallMunicipality(testDb.database);
   server = await buildServer({ database: testDb.database, closeDatabaseOnShutdown: false });
+  await signInAs(server, testDb.database);
 });
 afterAll(async () => {
   await server.close();

@@ -25,6 +25,7 @@ import { VALID_FILES, writeImportFiles } from '../helpers/import-fixtures.ts';
 import { loadSmallMunicipality } from '../helpers/small-municipality.ts';
 import { startSmtpCatcher, type SmtpCatcher } from '../helpers/smtp-catcher.ts';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/test-database.ts';
+import { signInAs } from '../helpers/sign-in.ts';
 
 /** The small municipality's data run to 31 March 2025: emails show 2025 to that date. */
 const AS_OF_YEAR = 2025;
@@ -57,6 +58,7 @@ async function startInstance(testDb: TestDatabase, clock: FakeClock, smtpUrl: st
     closeDatabaseOnShutdown: false,
     mail: { smtpUrl, mailFrom: 'Nøgletal <noegletal@kommune.test>', publicUrl: 'https://dashboard.kommune.test', clock: clock.now, instanceId },
   });
+  await signInAs(server, database);
   return { server, database, ownsDatabase: separate };
 }
 

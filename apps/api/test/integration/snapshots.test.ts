@@ -17,6 +17,7 @@ import { expectSuppressed } from '../helpers/expect-suppressed.ts';
 import { VALID_FILES, writeImportFiles } from '../helpers/import-fixtures.ts';
 import { serveSmallMunicipality } from '../helpers/small-municipality-server.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
+import { signInAs } from '../helpers/sign-in.ts';
 
 async function getJson<T>(server: FastifyInstance, url: string): Promise<T> {
   const response = await server.inject({ url });
@@ -202,6 +203,7 @@ describe('a snapshot across a data correction', () => {
     const report = await importFiles(testDb.database.db, await writeImportFiles(VALID_FILES), { source: 'cli' });
     expect(report.ok).toBe(true);
     server = await buildServer({ database: testDb.database, closeDatabaseOnShutdown: false });
+    await signInAs(server, testDb.database);
   });
   afterAll(async () => {
     await server.close();

@@ -12,6 +12,9 @@ export interface ErrorBody {
 }
 
 const TITLES: Record<number, string> = {
+  401: 'Ikke logget ind',
+  403: 'Ingen adgang',
+  429: 'For mange forespørgsler',
   404: 'Ikke fundet',
   409: 'Konflikt',
   413: 'For stor',
@@ -20,9 +23,11 @@ const TITLES: Record<number, string> = {
 
 const FASTIFY_MESSAGES: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Indholdstypen understøttes ikke her. Filer sendes som multipart/form-data, andet som JSON.',
-  FST_ERR_CTP_BODY_TOO_LARGE: 'Forespørgslen er for stor.',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'Forespørgslen er for stor (højst 256 kB). Datafiler uploades på siden Data.',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'Forespørgslen mangler sit indhold (JSON).',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Forespørgslens længde (Content-Length) passer ikke med indholdet.',
+  FST_CSRF_MISSING_SECRET: 'Forespørgslen mangler sikkerhedsnøglen (CSRF). Genindlæs siden, og prøv igen.',
+  FST_CSRF_INVALID_TOKEN: 'Forespørgslens sikkerhedsnøgle (CSRF) er ugyldig eller mangler. Genindlæs siden, og prøv igen.',
 };
 
 export default fp(

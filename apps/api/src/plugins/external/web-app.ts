@@ -14,6 +14,10 @@ export default fp<{ webDistDir: string | null }>(
       return;
     }
     await fastify.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false });
+    // The login page and the first administrator's page are the app's own pages, open without a login.
+    for (const page of ['/login', '/opsaetning']) {
+      fastify.get(page, { schema: { hide: true } }, (_request, reply) => reply.type('text/html; charset=utf-8').sendFile('index.html'));
+    }
     // The dashboard's pages are client-side routes (/bolig, /strategi?aar=2025 …): a reload or a
     // shared link must get the app, which then shows the page. API paths stay real 404s.
     fastify.get('/*', { schema: { hide: true } }, (request, reply) => {
