@@ -5,187 +5,46 @@
  * rows; Overblik prints to A4; the keyboard reaches the skip link, the menu and the filters; the
  * Data page imports files all or nothing. Screenshots land in test-results/screenshots/.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import axe from 'axe-core';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PAGES } from '../../apps/web/src/app/pages.ts';
 import { formatChartValue } from '../../packages/charts/src/format-value.ts';
-import { formatIsoDate, formatMeasureValue } from '../../packages/domain/src/format-danish.ts';
+import { formatIsoDate } from '../../packages/domain/src/format-danish.ts';
 import { findKpi } from '../../packages/domain/src/kpi-catalogue.ts';
-import { REPO_ROOT, startApp, type RunningApp } from './app-process.ts';
-import { launchChromium } from './browser.ts';
-import { WEB_DIST, buildWebApp } from './build-web.ts';
+import {
+  SETTLE_MS,
+  artifacts,
+  cardText,
+  chartAnimationsDone,
+  chartCount,
+  dashboardSession,
+  describeViolations,
+  focused,
+  runAxe,
+  screenshots,
+  settle,
+  slug,
+  type FilterChoices,
+  type KpiAnswer,
+} from './dashboard-session.ts';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'sol-e2e-dash-'));
+const session = dashboardSession('dash');
+const { getJson, openPage } = session;
 const uploadDir = mkdtempSync(join(tmpdir(), 'sol-e2e-upload-'));
-const webSnapshot = mkdtempSync(join(tmpdir(), 'sol-e2e-web-'));
-const artifacts = join(REPO_ROOT, 'test-results');
-const screenshots = join(artifacts, 'screenshots');
-/** The demo data is big and the machine shared: waiting for a page is generous, never a timing assertion. */
-const SETTLE_MS = 180_000;
 
 /** Pages that show no charts by design. */
-const PAGES_WITHOUT_CHARTS = new Set(['/data', '/afrapportering', '/udsendelser']);
-/** Placeholders a page shows while numbers or charts are on their way (all with role=status). */
-const PENDING = /Henter|Tegner grafen|Indlæser/;
+const PAGES_WITHOUT_CHARTS = new Set(['/data', '/afrapportering', '/budgetopfoelgning', '/udsendelser']);
 
-let app: RunningApp;
-let browser: Browser;
-let context: BrowserContext;
-
-interface KpiRow {
-  group: string | null;
-  values: Record<string, number | null>;
-  suppressed: Record<string, string | null>;
-  notReached: string[];
-}
-interface KpiAnswer {
-  suppressionThreshold: number;
-  rows: KpiRow[];
-  series: { key: string; label: string; from: string; to: string; rows: KpiRow[] }[];
-}
-interface FilterChoices {
-  defaultAsOf: string | null;
-  years: number[];
-  targetGroups: { code: string; label: string }[];
-}
 interface Health {
   dataVersion: number;
   counts: Record<string, number>;
 }
-interface AxeViolation {
-  id: string;
-  impact?: string | null;
-  help: string;
-  helpUrl: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
-}
 
-async function getJson<T>(path: string, params: Record<string, string | number> = {}): Promise<T> {
-  const search = new URLSearchParams(Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)]))).toString();
-  const response = await fetch(`${app.url}${path}${search ? `?${search}` : ''}`);
-  expect(response.status, `${path}?${search}`).toBe(200);
-  return (await response.json()) as T;
-}
-
-/** The screenshot's name: the path, and "overblik" for the front page. */
-function slug(path: string): string {
-  return path === '/' ? 'overblik' : path.slice(1);
-}
-
-/** The value the KPI card shows for an answer: the total row's measure in its unit, da-DK. */
-function cardText(answer: KpiAnswer, kpiId: string, measureId: string): string {
-  const measure = findKpi(kpiId)?.measures.find((candidate) => candidate.id === measureId);
-  if (!measure) throw new Error(`${kpiId}/${measureId} findes ikke i kataloget`);
-  const row = answer.rows.find((candidate) => candidate.group === null);
-  const value = row?.values[measureId];
-  if (value === null || value === undefined || row?.suppressed[measureId]) throw new Error(`${kpiId}/${measureId} har ingen værdi at sammenligne med`);
-  return formatMeasureValue(value, measure.unit, measure.decimals);
-}
-
-async function openPage(path: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[]; requests: string[] }> {
-  const page = await context.newPage();
-  await page.setViewportSize(viewport);
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('request', (request: Request) => requests.push(request.url()));
-  await page.goto(`${app.url}${path}`);
-  await settle(page);
-  return { page, errors, requests };
-}
-
-/** Waits until the page has its heading and no placeholder says it is still fetching or drawing. */
-async function settle(page: Page): Promise<void> {
-  await page.locator('main h1').first().waitFor({ timeout: SETTLE_MS });
-  await expect
-    .poll(async () => (await page.locator('main [role="status"]').allInnerTexts()).filter((text) => PENDING.test(text)), {
-      timeout: SETTLE_MS,
-      message: 'siden viser stadig "Henter …"/"Tegner grafen …"',
-    })
-    .toEqual([]);
-}
-
-/**
- * recharts draws bars and lines in an animation of up to 1.5 s; a picture or a print taken at once
- * shows empty axes. A pause, not a measurement: nothing is asserted about time.
- */
-async function chartAnimationsDone(page: Page): Promise<void> {
-  if ((await chartCount(page)) > 0) await page.waitForTimeout(2_000);
-}
-
-async function chartCount(page: Page): Promise<number> {
-  return page.locator('main .recharts-surface').count();
-}
-
-async function runAxe(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axe.source });
-  const results = (await page.evaluate(
-    `axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }).then((r) => r.violations)`,
-  )) as AxeViolation[];
-  return results.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-}
-
-function describeViolations(violations: AxeViolation[]): string {
-  return violations
-    .map((violation) => {
-      const nodes = violation.nodes
-        .slice(0, 5)
-        .map((node) => `    ${JSON.stringify(node.target)}: ${(node.failureSummary ?? '').replace(/\s+/g, ' ')}`)
-        .join('\n');
-      return `${violation.impact} ${violation.id}: ${violation.help} (${violation.helpUrl})\n${nodes}`;
-    })
-    .join('\n');
-}
-
-/** The text of the focused element and where it sits, read in the page. */
-async function focused(page: Page): Promise<{ id: string; text: string; className: string; inNav: boolean; inMain: boolean }> {
-  return (await page.evaluate(`(() => {
-    const element = document.activeElement;
-    return {
-      id: element?.id ?? '',
-      text: (element?.textContent ?? '').trim(),
-      className: typeof element?.className === 'string' ? element.className : '',
-      inNav: Boolean(element?.closest('nav[aria-label="Hovedmenu"]')),
-      inMain: Boolean(element?.closest('main')),
-    };
-  })()`)) as { id: string; text: string; className: string; inNav: boolean; inMain: boolean };
-}
-
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  await buildWebApp();
-  browser = await launchChromium();
-  cpSync(WEB_DIST, webSnapshot, { recursive: true });
-  app = await startApp({ DATA_DIR: dataDir });
-  console.log(`appen klar efter ${(app.startupMs / 1000).toFixed(1)} s`);
-  // Reduced motion: the charts draw at once (as for a reader who asks for it), so a screenshot
-  // never catches a line half-way through its animation.
-  context = await browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', reducedMotion: 'reduce' });
-  // The web app's files come from the build made above, as the app served them then: apps/web/dist
-  // is shared, and a rebuild there while this file runs (another test file, a developer) would
-  // swap the files under a page. The API is the app's own; start-and-shell covers static serving.
-  await context.route(`${app.url}/**`, async (route) => {
-    const path = new URL(route.request().url()).pathname;
-    if (path === '/health' || path.startsWith('/api/')) return route.continue();
-    const file = join(webSnapshot, /\.[a-z0-9]+$/i.test(path) ? decodeURIComponent(path) : 'index.html');
-    return existsSync(file) ? route.fulfill({ path: file }) : route.continue();
-  });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+afterAll(() => {
   rmSync(uploadDir, { recursive: true, force: true });
-  rmSync(webSnapshot, { recursive: true, force: true });
 });
 
 describe('every page', () => {
@@ -411,7 +270,7 @@ describe('download menu', () => {
       expect(await button.getAttribute('aria-expanded')).toBe('true');
       const items = panel.getByRole('menuitem');
       expect((await items.allInnerTexts()).map((text) => text.trim())).toEqual(ITEMS);
-      const hrefs = await Promise.all(ITEMS.map(async (_, index) => new URL(String(await items.nth(index).getAttribute('href')), app.url)));
+      const hrefs = await Promise.all(ITEMS.map(async (_, index) => new URL(String(await items.nth(index).getAttribute('href')), session.app.url)));
       // The links ask for the panel's own request: the trend's period, the measure and a series chart.
       const [png, , xlsxUrl] = hrefs;
       if (!png || !xlsxUrl) throw new Error('menuen mangler links');
@@ -493,7 +352,7 @@ describe('keyboard', () => {
       expect([...reached]).toContain('filter-targetGroup');
 
       // The skip link takes the keyboard past the menu and the filters to the page itself.
-      await page.goto(`${app.url}/`);
+      await page.goto(`${session.app.url}/`);
       await settle(page);
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');

@@ -38,11 +38,13 @@ export function AutoFreezeSection(): ReactElement {
                   ? `Slået til${state.since ? ` siden ${dateText(state.since)}` : ''}: øjebliksbilledet fryses på hver opfølgningsdato, så tallene kan genfindes, som de var.`
                   : 'Slået fra: øjebliksbilleder fryses kun, når nogen gør det selv.'}
               </p>
-              <p>
-                {state.nextFreeze
-                  ? `${state.enabled ? 'Næste automatiske frysning' : 'Slås det til, er næste frysning'}: ${state.nextFreeze.name}, opgjort pr. ${dateText(state.nextFreeze.asOf)}.`
-                  : 'Der er ingen kommende opfølgningsdato at fryse.'}
-              </p>
+              {state.enabled ? (
+                <p>
+                  {state.nextFreeze
+                    ? `Næste automatiske frysning: ${state.nextFreeze.name}, opfølgningsdatoen ${dateText(state.nextFreeze.asOf)}. Den fryses, så snart data når datoen.`
+                    : 'Der er ingen kommende opfølgningsdato at fryse. Tilføj en under Budgetopfølgning.'}
+                </p>
+              ) : null}
             </div>
             <div role="status" className="live">
               {save.isPending ? <p className="loading">Gemmer …</p> : null}
