@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Tables } from '../db/schema.ts';
+import { insertAuditEvent } from '../repositories/audit-log.ts';
 import type { KpiContext } from '../repositories/get-kpi-context.ts';
 import { claimScheduledFreeze, finishScheduledFreeze, listFollowUpDates, readAutoFreeze, type FollowUpDate } from '../repositories/snapshots.ts';
 import { defaultSnapshotName, followUpDateIn, freezeSnapshot, planSnapshot } from './snapshots.ts';
@@ -57,6 +58,12 @@ export async function freezeDueFollowUps(
       const plan = planSnapshot(context, { asOf: due.asOf, name: due.name, createdBy: AUTO_FREEZE_CREATOR }, followUps);
       const snapshot = await freezeSnapshot(db, context, plan);
       await finishScheduledFreeze(db, due.asOf, { snapshotId: snapshot.id });
+      // Snapshot creation is audited (DESIGN §9), also when the system does it.
+      await insertAuditEvent(
+        db,
+        { userId: null, userEmail: AUTO_FREEZE_CREATOR, action: 'snapshot', target: `${due.name} (øjebliksbillede ${snapshot.id})`, outcome: 'ok', ip: null },
+        claim.now,
+      );
       frozen.push(due);
     } catch (error) {
       log.error(error, `Automatisk frysning af ${due.name} fejlede`);

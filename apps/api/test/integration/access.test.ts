@@ -203,6 +203,92 @@ describe('access on every route', () => {
   });
 });
 
+describe('session expiry', () => {
+  let testDb: TestDatabase;
+  let server: FastifyInstance;
+  let now = new Date('2026-12-07T08:00:00Z');
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    server = await buildServer({ database: testDb.database, closeDatabaseOnShutdown: false, access: { sessionHours: 10, idleMinutes: 120, clock: () => now } });
+  });
+  afterAll(async () => {
+    await server.close();
+    await testDb.dispose();
+  });
+
+  it('ends a session after 120 idle minutes, and after 10 hours however busy', async () => {
+    const idle = await logIn(server, testDb.database, 'viewer');
+    now = new Date(now.getTime() + 119 * 60_000);
+    expect((await server.inject({ url: '/api/auth/session', headers: idle.headers })).json().user).not.toBeNull();
+    now = new Date(now.getTime() + 119 * 60_000);
+    expect((await server.inject({ url: '/api/auth/session', headers: idle.headers })).json().user).not.toBeNull();
+    now = new Date(now.getTime() + 121 * 60_000);
+    expect((await server.inject({ url: '/api/auth/session', headers: idle.headers })).json().user).toBeNull();
+    expect((await server.inject({ url: '/api/strategy', headers: idle.headers })).statusCode).toBe(401);
+
+    const busy = await logIn(server, testDb.database, 'viewer');
+    // A request every hour keeps it alive until 10 hours after login, and not a minute longer.
+    for (let hour = 1; hour <= 9; hour += 1) {
+      now = new Date(now.getTime() + 60 * 60_000);
+      expect((await server.inject({ url: '/api/auth/session', headers: busy.headers })).json().user, `hour ${hour}`).not.toBeNull();
+    }
+    now = new Date(now.getTime() + 61 * 60_000);
+    expect((await server.inject({ url: '/api/auth/session', headers: busy.headers })).json().user).toBeNull();
+  });
+
+  it('sets the session cookie httpOnly and SameSite, and Secure when the request came over TLS', async () => {
+    const csrf = await fetchCsrf(server);
+    const email = await createTestUser(testDb.database, 'viewer');
+    const login = (headers: Record<string, string>) =>
+      server.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { cookie: `sol_csrf=${csrf.cookies.sol_csrf ?? ''}`, 'x-csrf-token': csrf.csrfToken, ...headers },
+        payload: { email, password: TEST_PASSWORD },
+      });
+    const plain = (await login({})).cookies.find((cookie) => cookie.name === 'sol_session');
+    expect(plain).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(plain?.secure).toBeFalsy();
+    const secureServer = await buildServer({ database: testDb.database, closeDatabaseOnShutdown: false, trustProxy: true });
+    try {
+      const secureCsrf = await fetchCsrf(secureServer);
+      const overTls = await secureServer.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { cookie: `sol_csrf=${secureCsrf.cookies.sol_csrf ?? ''}`, 'x-csrf-token': secureCsrf.csrfToken, 'x-forwarded-proto': 'https' },
+        payload: { email, password: TEST_PASSWORD },
+      });
+      expect(overTls.cookies.find((cookie) => cookie.name === 'sol_session')).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax' });
+    } finally {
+      await secureServer.close();
+    }
+  });
+
+  it('sends security headers with a CSP that allows only the app itself', async () => {
+    const response = await server.inject({ url: '/health' });
+    const csp = String(response.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'self'");
+    expect(csp).not.toMatch(/https?:/);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
+  it('refuses a JSON body over 256 kB with a Danish 413', async () => {
+    const session = await logIn(server, testDb.database, 'analyst');
+    const response = await server.inject({
+      method: 'PUT',
+      url: '/api/snapshots/auto-freeze',
+      headers: { ...session.headers, 'content-type': 'application/json' },
+      payload: JSON.stringify({ enabled: true, padding: 'x'.repeat(300 * 1024) }),
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json().message).toMatch(/for stor \(højst 256 kB\)/);
+  });
+});
+
 describe('the first administrator and demo users', () => {
   let testDb: TestDatabase;
   let server: FastifyInstance;

@@ -449,6 +449,8 @@ describe('automatic freezing of the budget follow-ups', () => {
       expect(snapshots).toEqual([
         expect.objectContaining({ name: 'Budgetopfølgning 1 – 2025 (pr. 31.03.2025)', asOf: '2025-03-31', createdBy: 'Automatisk (budgetopfølgning)' }),
       ]);
+      const audit = await json<{ events: { action: string; userEmail: string; target: string }[] }>(server, 'GET', '/api/admin/audit?action=snapshot');
+      expect(audit.events).toEqual([expect.objectContaining({ userEmail: 'Automatisk (budgetopfølgning)', target: expect.stringContaining('Budgetopfølgning 1 – 2025') })]);
       // 31 August 2025 is past the data: it waits for them.
       clock.set('2025-09-02T05:00:00Z');
       await server.scheduler.tick();
