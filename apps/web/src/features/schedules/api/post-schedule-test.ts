@@ -12,10 +12,12 @@ export interface TestMailInput {
   id: number;
   /** Left out: the schedule's own recipients. */
   to?: string[];
+  /** A frozen snapshot's numbers instead of current ones (e.g. to send a budget follow-up). */
+  snapshot?: number;
 }
 
-export function postScheduleTest({ id, to }: TestMailInput): Promise<Delivery> {
-  return requestJson<Delivery>('POST', `/api/schedules/${id}/test`, JSON.stringify(to ? { to } : {}));
+export function postScheduleTest({ id, to, snapshot }: TestMailInput): Promise<Delivery> {
+  return requestJson<Delivery>('POST', `/api/schedules/${id}/test`, JSON.stringify({ ...(to ? { to } : {}), ...(snapshot !== undefined ? { snapshot } : {}) }));
 }
 
 export function useSendTestMail() {

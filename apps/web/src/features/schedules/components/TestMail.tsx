@@ -7,6 +7,7 @@ import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import type { Schedule } from '@sol/api/schemas/schedule.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { FailureMessage, FormField, SuccessMessage } from '../../../shared/components/FormField.tsx';
+import { useSnapshots } from '../../../shared/api/get-snapshots.ts';
 import { useSendTestMail } from '../api/post-schedule-test.ts';
 import { recipientsError, splitRecipients } from './schedule-form.ts';
 import { listText } from './schedule-text.ts';
@@ -14,6 +15,9 @@ import { listText } from './schedule-text.ts';
 export function TestMail({ schedule }: { schedule: Schedule }): ReactElement {
   const id = useId();
   const [to, setTo] = useState('');
+  // '' = current numbers; otherwise a snapshot's id: its frozen numbers go out, marked as such.
+  const [snapshot, setSnapshot] = useState('');
+  const snapshots = useSnapshots();
   const [error, setError] = useState<string | undefined>(undefined);
   const send = useSendTestMail();
 
@@ -24,7 +28,7 @@ export function TestMail({ schedule }: { schedule: Schedule }): ReactElement {
     const message = recipientsError(addresses, false);
     setError(message ?? undefined);
     if (message) return;
-    send.mutate({ id: schedule.id, ...(addresses.length > 0 ? { to: addresses } : {}) });
+    send.mutate({ id: schedule.id, ...(addresses.length > 0 ? { to: addresses } : {}), ...(snapshot ? { snapshot: Number(snapshot) } : {}) });
   };
 
   const delivery = send.data;
@@ -54,6 +58,20 @@ export function TestMail({ schedule }: { schedule: Schedule }): ReactElement {
           />
         )}
       </FormField>
+      {(snapshots.data?.snapshots.length ?? 0) > 0 ? (
+        <FormField id={`${id}-snapshot`} label="Tal i mailen" hint="Et øjebliksbillede sender de frosne tal, fx en budgetopfølgning; mailen siger det.">
+          {(control) => (
+            <select {...control} value={snapshot} onChange={(event) => setSnapshot(event.currentTarget.value)}>
+              <option value="">Aktuelle tal</option>
+              {snapshots.data?.snapshots.map((candidate) => (
+                <option key={candidate.id} value={String(candidate.id)}>
+                  {candidate.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      ) : null}
       <div className="test-mail-actions">
         <button type="submit" className="button" aria-disabled={send.isPending || undefined}>
           {send.isPending ? 'Sender …' : 'Send en test nu'}
