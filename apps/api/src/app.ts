@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_IMPORT_MAX_FILE_MB } from './config.ts';
 import type { Database } from './db/create-database.ts';
+import type { OidcOptions } from './access/oidc.ts';
 import access, { type AccessOptions } from './plugins/app/access.ts';
 import chartRenderer from './plugins/app/chart-renderer.ts';
 import database from './plugins/app/database.ts';
@@ -23,6 +24,7 @@ import imports from './routes/api/imports.ts';
 import kpiDrill from './routes/api/kpi-drill.ts';
 import kpiExports from './routes/api/kpi-exports.ts';
 import kpis from './routes/api/kpis.ts';
+import oidc from './routes/api/oidc.ts';
 import reference from './routes/api/reference.ts';
 import report from './routes/api/report.ts';
 import schedules from './routes/api/schedules.ts';
@@ -43,6 +45,8 @@ export interface AppOptions {
   mail?: Partial<SchedulerPluginOptions>;
   /** Session lengths (SESSION_HOURS, SESSION_IDLE_MINUTES) and the clock sessions are timed by. */
   access?: Partial<AccessOptions>;
+  /** Login with a work account (OIDC_*); none: password login only, and the OIDC routes are not registered. */
+  oidc?: OidcOptions | null;
 }
 
 const DEFAULT_MAIL: SchedulerPluginOptions = {
@@ -72,7 +76,8 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await fastify.register(scheduler, { ...DEFAULT_MAIL, ...options.mail });
   await fastify.register(errorHandler);
   await fastify.register(health);
-  await fastify.register(auth, { oidcLabel: null });
+  await fastify.register(auth, { oidcLabel: options.oidc?.label ?? null });
+  if (options.oidc) await fastify.register(oidc, { oidc: options.oidc });
   await fastify.register(admin);
   await fastify.register(imports, { maxFileBytes });
   await fastify.register(kpis);

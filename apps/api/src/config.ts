@@ -1,6 +1,7 @@
 /** Settings from the environment, read in one place. */
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_OIDC_LABEL, isLocalHttp, parseRoleMap, type OidcOptions } from './access/oidc.ts';
 import { databaseConfigFromEnv, type DatabaseConfig } from './db/create-database.ts';
 
 export interface Config {
@@ -24,6 +25,8 @@ export interface Config {
   session: { hours: number; idleMinutes: number };
   /** TRUST_PROXY=true behind a TLS proxy: client address and https from its headers (secure cookies). */
   trustProxy: boolean;
+  /** OIDC_*: login with a work account (e.g. Microsoft Entra ID); null when not set up. */
+  oidc: OidcOptions | null;
 }
 
 export const DEFAULT_IMPORT_MAX_FILE_MB = 200;
@@ -50,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isFinite(importMaxFileMb) || importMaxFileMb <= 0) {
     throw new Error(`IMPORT_MAX_FILE_MB skal være et positivt antal megabyte, ikke "${env.IMPORT_MAX_FILE_MB}"`);
   }
+  const publicUrl = readPublicUrl(env, port);
   return {
     database: databaseConfigFromEnv({ ...env, DATA_DIR: dataDir }),
     dataDir,
@@ -60,13 +64,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importMaxFileBytes: Math.round(importMaxFileMb * 1024 * 1024),
     smtpUrl: readSmtpUrl(env),
     mailFrom: env.MAIL_FROM?.trim() || 'Socialområdets ledelsesinformation <noreply@localhost>',
-    publicUrl: readPublicUrl(env, port),
+    publicUrl,
     initialAdmin: readInitialAdmin(env),
     session: {
       hours: readPositive(env, 'SESSION_HOURS', 10),
       idleMinutes: readPositive(env, 'SESSION_IDLE_MINUTES', 120),
     },
     trustProxy: env.TRUST_PROXY === 'true',
+    oidc: readOidc(env, publicUrl),
   };
 }
 
@@ -101,4 +106,43 @@ function readInitialAdmin(env: NodeJS.ProcessEnv): Config['initialAdmin'] {
   if (!email && !password) return null;
   if (!email || !password) throw new Error('ADMIN_EMAIL og ADMIN_PASSWORD skal sættes sammen');
   return { email, password, name: env.ADMIN_NAME?.trim() || undefined };
+}
+
+const OIDC_REQUIRED = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ROLE_MAP'] as const;
+const OIDC_OPTIONAL = ['OIDC_REDIRECT_URL', 'OIDC_ROLE_CLAIM', 'OIDC_LABEL'] as const;
+
+/** All of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_ROLE_MAP, or no OIDC_* at all. */
+function readOidc(env: NodeJS.ProcessEnv, publicUrl: string): OidcOptions | null {
+  const given = (name: string): string | undefined => env[name]?.trim() || undefined;
+  const missing = OIDC_REQUIRED.filter((name) => !given(name));
+  if (missing.length === OIDC_REQUIRED.length) {
+    const stray = OIDC_OPTIONAL.filter((name) => given(name));
+    if (stray.length > 0) throw new Error(`${stray.join(' og ')} er sat, men login med arbejdskonto kræver også ${OIDC_REQUIRED.join(', ')}`);
+    return null;
+  }
+  if (missing.length > 0) {
+    throw new Error(`Login med arbejdskonto (OIDC) er kun halvt sat op: ${missing.join(', ')} mangler. Sæt ${OIDC_REQUIRED.join(', ')} sammen, eller ingen af dem.`);
+  }
+  const issuer = readUrl('OIDC_ISSUER', given('OIDC_ISSUER') ?? '', 'https://login.microsoftonline.com/<tenant-id>/v2.0');
+  const redirectUrl = readUrl('OIDC_REDIRECT_URL', given('OIDC_REDIRECT_URL') ?? `${publicUrl}/api/auth/oidc/callback`, 'https://dashboard.kommune.dk/api/auth/oidc/callback');
+  for (const [name, url] of [['OIDC_ISSUER', issuer], ['OIDC_REDIRECT_URL', redirectUrl]] as const) {
+    if (url.protocol !== 'https:' && !isLocalHttp(url)) throw new Error(`${name} skal være en https://-adresse (http kun på localhost), ikke "${url.href}"`);
+  }
+  return {
+    issuer: issuer.href,
+    clientId: given('OIDC_CLIENT_ID') ?? '',
+    clientSecret: given('OIDC_CLIENT_SECRET') ?? '',
+    redirectUrl: redirectUrl.href,
+    roleClaim: given('OIDC_ROLE_CLAIM') ?? 'roles',
+    roleMap: parseRoleMap(given('OIDC_ROLE_MAP') ?? ''),
+    label: given('OIDC_LABEL') ?? DEFAULT_OIDC_LABEL,
+  };
+}
+
+function readUrl(name: string, value: string, example: string): URL {
+  try {
+    return new URL(value);
+  } catch {
+    throw new Error(`${name} skal være en adresse som ${example}, ikke "${value}"`);
+  }
 }

@@ -65,6 +65,7 @@ const server = await buildServer({
   importMaxFileBytes: config.importMaxFileBytes,
   trustProxy: config.trustProxy,
   access: { sessionHours: config.session.hours, idleMinutes: config.session.idleMinutes },
+  oidc: config.oidc,
   mail: {
     smtpUrl: config.smtpUrl,
     mailFrom: config.mailFrom,
@@ -88,6 +89,7 @@ try {
 }
 const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
 console.log(`Klar på http://${shownHost}:${config.port} (startede på ${seconds()} s)`);
+if (config.oidc) console.log(`Login med arbejdskonto (OIDC): ${config.oidc.issuer}, tilbage til ${config.oidc.redirectUrl}`);
 if (!config.smtpUrl) console.log('Udsendelser: SMTP_URL er ikke sat, så planlagte mails kan ikke sendes (de vises som fejlet i udsendelsesloggen).');
 // Standard KPI results are precomputed in the background; until then requests compute live.
 precomputeInBackground(database.db, await getKpiContext(database.db), {

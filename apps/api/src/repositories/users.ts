@@ -71,16 +71,35 @@ export async function updateUser(db: Db, id: number, change: { name?: string; ro
   return Number(result.numAffectedRows ?? 0) > 0;
 }
 
-/** A user who logs in with OIDC: found by subject, else by e-mail (then linked), else created; the role follows the claim each time. */
-export async function upsertOidcUser(db: Db, user: { subject: string; email: string; name: string; role: Role }): Promise<number> {
+/** The user behind a work account: the one linked to the subject, else the one with the e-mail. */
+export async function findOidcUser(db: Db, subject: string, email: string): Promise<(UserRow & { oidcSubject: string | null }) | undefined> {
+  const { rows } = await sql<UserRow & { oidcSubject: string | null }>`
+    SELECT ${USER}, u.oidc_subject AS "oidcSubject" FROM access.user_account u
+    WHERE u.oidc_subject = ${subject} OR u.email = ${email.trim().toLowerCase()}
+    ORDER BY u.oidc_subject = ${subject} DESC NULLS LAST LIMIT 1`.execute(db);
+  return rows[0];
+}
+
+/**
+ * A user who logs in with OIDC: found by subject (the e-mail follows the account, unless another
+ * user has it), else by e-mail (then linked), else created; the role and name follow the claims
+ * each time. Null when the e-mail belongs to a user linked to another work account.
+ */
+export async function upsertOidcUser(db: Db, user: { subject: string; email: string; name: string; role: Role }): Promise<number | null> {
+  const email = user.email.trim().toLowerCase();
+  const linked = await sql<{ id: number }>`
+    UPDATE access.user_account u SET role = ${user.role}, name = ${user.name},
+      email = CASE WHEN EXISTS (SELECT 1 FROM access.user_account o WHERE o.email = ${email} AND o.user_id <> u.user_id) THEN u.email ELSE ${email} END
+    WHERE u.oidc_subject = ${user.subject}
+    RETURNING u.user_id AS id`.execute(db);
+  if (linked.rows[0]) return linked.rows[0].id;
   const { rows } = await sql<{ id: number }>`
     INSERT INTO access.user_account (email, name, role, password_hash, oidc_subject)
-    VALUES (${user.email.trim().toLowerCase()}, ${user.name}, ${user.role}, NULL, ${user.subject})
+    VALUES (${email}, ${user.name}, ${user.role}, NULL, ${user.subject})
     ON CONFLICT (email) DO UPDATE SET oidc_subject = excluded.oidc_subject, role = excluded.role, name = excluded.name
+      WHERE access.user_account.oidc_subject IS NULL
     RETURNING user_id AS id`.execute(db);
-  const id = rows[0]?.id;
-  if (id === undefined) throw new Error('INSERT … RETURNING gave no user id');
-  return id;
+  return rows[0]?.id ?? null;
 }
 
 export async function countAdmins(db: Db): Promise<number> {
