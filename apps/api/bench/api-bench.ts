@@ -28,6 +28,7 @@ import { getKpiResult } from '../src/kpis/get-kpi-result.ts';
 import { precomputeStandardResults } from '../src/kpis/result-store.ts';
 import { lastDayOfMonth } from '../src/kpis/resolve-period.ts';
 import { getKpiContext } from '../src/repositories/get-kpi-context.ts';
+import { createBenchUser, logInHttp, type BenchSession } from './bench-login.ts';
 
 const SCALES = (process.env.BENCH_SCALES ?? '1,100').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -85,9 +86,10 @@ const REQUEST_TIMEOUT_SECONDS = 120;
  * at national scale), a fixed three requests per connection instead, so the percentiles rest on
  * finished requests rather than on the few that fit in the time.
  */
-async function benchApi(url: string, seconds = SECONDS, bareP50 = 0): Promise<Latency> {
+async function benchApi(url: string, session: BenchSession, seconds = SECONDS, bareP50 = 0): Promise<Latency> {
   const length = bareP50 > (seconds * 1000) / 10 ? { amount: CONNECTIONS * 3 } : { duration: seconds };
-  const result = await autocannon({ url, connections: CONNECTIONS, ...length, timeout: REQUEST_TIMEOUT_SECONDS });
+  // Logged in (a viewer's session cookie), as every dashboard request is.
+  const result = await autocannon({ url, headers: { cookie: session.cookie }, connections: CONNECTIONS, ...length, timeout: REQUEST_TIMEOUT_SECONDS });
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
     throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
   }
@@ -161,8 +163,10 @@ async function benchScale(adminUrl: string, scale: number): Promise<Row[]> {
   const previousMonthEnd =
     month === 1 ? lastDayOfMonth(Number(defaultAsOf.slice(0, 4)) - 1, 12) : lastDayOfMonth(Number(defaultAsOf.slice(0, 4)), month - 1);
 
+  const viewer = await createBenchUser(database.db, 'viewer');
   const server = await startServerProcess(url);
   const address = server.address;
+  const session = await logInHttp(address, viewer);
   const rows: Row[] = [];
   const variants = KPI_CATALOGUE.flatMap((kpi) => [
     { kpi, query: { year } },
@@ -181,8 +185,8 @@ async function benchScale(adminUrl: string, scale: number): Promise<Row[]> {
     // One warm-up second each (plans cached, JIT warm, pools filled), then the measured run.
     await benchBare(url, statements, 1);
     const bare = await benchBare(url, statements);
-    await benchApi(`${address}${path}`, 1, bare.p50);
-    const api = await benchApi(`${address}${path}`, SECONDS, bare.p50);
+    await benchApi(`${address}${path}`, session, 1, bare.p50);
+    const api = await benchApi(`${address}${path}`, session, SECONDS, bare.p50);
     rows.push({ endpoint: path, bare, api });
     console.log(
       `  ${path.padEnd(62)} bar p50 ${bare.p50.toFixed(1).padStart(7)} ms  p99 ${bare.p99.toFixed(1).padStart(7)} ms | API p50 ${api.p50.toFixed(1).padStart(7)} ms  p99 ${api.p99.toFixed(1).padStart(7)} ms | p50 ×${(api.p50 / bare.p50).toFixed(2)}  p99 ×${(api.p99 / bare.p99).toFixed(2)}  (${statements.length} sætninger)`,

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { KPI_CATALOGUE } from '@sol/domain/kpi-catalogue.ts';
 import { SMTPServer } from 'smtp-server';
 import { buildServer } from '../src/server.ts';
+import { benchAdminInject } from './bench-login.ts';
 import { demoDatabase } from './demo-database.ts';
 
 process.env.NODE_ENV ??= 'production';
@@ -50,6 +51,7 @@ try {
   const created = await server.inject({
     method: 'POST',
     url: '/api/schedules',
+    headers: { ...(await benchAdminInject(server, database.db)) },
     payload: {
       name: 'Benchmark',
       cron: '0 7 * * *',

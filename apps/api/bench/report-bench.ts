@@ -9,6 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildServer } from '../src/server.ts';
+import { benchAdminInject } from './bench-login.ts';
 import { demoDatabase } from './demo-database.ts';
 
 // The chart worker inherits this environment: React's production build, as deployed.
@@ -18,13 +19,14 @@ const OUT = process.env.BENCH_REPORT_OUT;
 
 const { database } = await demoDatabase('bench:report');
 const server = await buildServer({ database, closeDatabaseOnShutdown: false });
+const headers = { ...(await benchAdminInject(server, database.db)) };
 try {
   for (const extension of ['docx', 'pdf'] as const) {
     const times: number[] = [];
     let size = 0;
     for (let run = 0; run <= RUNS; run += 1) {
       const runStarted = performance.now();
-      const response = await server.inject({ url: `/api/report/afrapportering.${extension}` });
+      const response = await server.inject({ url: `/api/report/afrapportering.${extension}`, headers });
       if (response.statusCode !== 200) throw new Error(`${extension}: ${response.statusCode} ${response.body}`);
       // Run 0 warms up (the chart worker starts on the first chart).
       if (run > 0) times.push(performance.now() - runStarted);
