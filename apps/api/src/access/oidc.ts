@@ -144,7 +144,7 @@ export const PROVIDER_DOWN = 'Loginudbyderen svarer ikke lige nu. Prøv igen om 
 export const LOGIN_FAILED = 'Login med arbejdskonto kunne ikke gennemføres. Prøv igen fra loginsiden.';
 
 /** openid-client's errors: the provider unreachable or answering nonsense is a 502; a refused or forged response a 400. */
-export function toLoginError(error: unknown): OidcLoginError {
+function toLoginError(error: unknown): OidcLoginError {
   if (error instanceof OidcLoginError) return error;
   if (error instanceof client.AuthorizationResponseError) {
     if (error.error === 'access_denied') return new OidcLoginError(403, 'Loginudbyderen gav ikke adgang: login blev afbrudt eller afvist. Prøv igen fra loginsiden.', 'udbyderen afviste: access_denied');

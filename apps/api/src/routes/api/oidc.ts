@@ -8,7 +8,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { createOidcClient, LOGIN_MINUTES, OidcLoginError, toLoginError, type OidcOptions } from '../../access/oidc.ts';
+import { createOidcClient, LOGIN_MINUTES, OidcLoginError, type OidcOptions } from '../../access/oidc.ts';
 import { deleteSessionsOf, findOidcUser, findUser, upsertOidcUser, type SessionUser } from '../../repositories/users.ts';
 import { ErrorResponse } from '../../schemas/common.ts';
 
@@ -64,9 +64,10 @@ const oidc: FastifyPluginAsyncTypebox<OidcRoutesOptions> = async (fastify, optio
         reply.setCookie(LOGIN_COOKIE, cookie, { ...cookieOptions, maxAge: LOGIN_MINUTES * 60 });
         return reply.redirect(url.href, 302);
       } catch (error) {
-        const refusal = toLoginError(error);
-        request.log.warn({ err: error }, `OIDC-login kunne ikke startes: ${refusal.reason}`);
-        return sendRefusal(request, reply, refusal);
+        // The provider's failures are the user's answer; anything else is a server error for the central handler.
+        if (!(error instanceof OidcLoginError)) throw error;
+        request.log.warn(`OIDC-login kunne ikke startes: ${error.reason}`);
+        return sendRefusal(request, reply, error);
       }
     },
   );
@@ -105,10 +106,10 @@ const oidc: FastifyPluginAsyncTypebox<OidcRoutesOptions> = async (fastify, optio
         await fastify.audit(request, { action: 'login', target: 'oidc', details: { role: identity.role, ...(existing && existing.role !== identity.role ? { previousRole: existing.role } : {}) } });
         return reply.redirect(identity.next, 302);
       } catch (error) {
-        const refusal = toLoginError(error);
-        if (refusal.statusCode === 502) request.log.warn({ err: error }, `OIDC-login: ${refusal.reason}`);
-        await fastify.audit(request, { action: 'login_failed', outcome: 'refused', target: 'oidc', details: { reason: refusal.reason }, ...(email ? { email } : {}) });
-        return sendRefusal(request, reply, refusal);
+        if (!(error instanceof OidcLoginError)) throw error;
+        if (error.statusCode === 502) request.log.warn(`OIDC-login: ${error.reason}`);
+        await fastify.audit(request, { action: 'login_failed', outcome: 'refused', target: 'oidc', details: { reason: error.reason }, ...(email ? { email } : {}) });
+        return sendRefusal(request, reply, error);
       }
     },
   );
