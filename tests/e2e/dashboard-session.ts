@@ -1,20 +1,22 @@
 /**
  * The dashboard's end-to-end session, shared by the test files that drive it: the web app built
  * once and served from a copy, the real app started on fresh demo data (one per file), Chromium in
- * Danish with reduced motion; and the helpers every such test uses — open a page and wait until it
- * has settled, ask the API, run axe, read the focused element, format a card's value.
+ * Danish with reduced motion, logged in as a demo user (analyst unless the file asks for another
+ * role); and the helpers every such test uses — open a page and wait until it has settled, ask the
+ * API (with the context's login), run axe, read the focused element, format a card's value.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { APIResponse, Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { formatMeasureValue } from '../../packages/domain/src/format-danish.ts';
 import { findKpi } from '../../packages/domain/src/kpi-catalogue.ts';
 import { REPO_ROOT, startApp, type RunningApp } from './app-process.ts';
 import { launchChromium } from './browser.ts';
 import { WEB_DIST, buildWebApp } from './build-web.ts';
+import { demoLogin, type Role } from './login.ts';
 
 export const artifacts = join(REPO_ROOT, 'test-results');
 export const screenshots = join(artifacts, 'screenshots');
@@ -50,15 +52,25 @@ interface AxeViolation {
 
 export interface OpenedPage {
   page: Page;
+  /** Console errors and uncaught exceptions (a CSP violation is a console error). */
   errors: string[];
   requests: string[];
+}
+
+/** The console errors among `errors` that are Content Security Policy violations. */
+export function cspViolations(errors: readonly string[]): string[] {
+  return errors.filter((error) => /Content Security Policy/i.test(error));
 }
 
 export interface DashboardSession {
   readonly app: RunningApp;
   readonly context: BrowserContext;
-  /** GET on the app's API; the status must be 200. */
+  /** GET on the app's API with the context's login; the status must be 200. */
   getJson<T>(path: string, params?: Record<string, string | number>): Promise<T>;
+  /** GET with the context's login (its cookies), any status: for files and refusals. */
+  get(pathOrUrl: string): Promise<APIResponse>;
+  /** Opens a fresh browser context (same web app, not logged in), e.g. for a second user. */
+  newContext(): Promise<BrowserContext>;
   /** A new page at `path`, settled, with its console errors and the requests it made. */
   openPage(path: string, viewport?: { width: number; height: number }): Promise<OpenedPage>;
 }
@@ -73,6 +85,8 @@ export interface DashboardSession {
 export interface SessionOptions {
   /** More environment for the app, read as it starts (so it can name a server an earlier beforeAll started). */
   env?: () => Record<string, string>;
+  /** The demo user the context logs in as; default analyst (the role that may do all but administration). null: not logged in. */
+  role?: Role | null;
 }
 
 export function dashboardSession(name: string, options: SessionOptions = {}): DashboardSession {
@@ -94,20 +108,40 @@ export function dashboardSession(name: string, options: SessionOptions = {}): Da
     const running = await startApp({ ...options.env?.(), DATA_DIR: dataDir });
     app = running;
     console.log(`appen klar efter ${(running.startupMs / 1000).toFixed(1)} s`);
-    // Reduced motion: the charts draw at once (as for a reader who asks for it), so a screenshot
-    // never catches a line half-way through its animation.
-    const created = await browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', reducedMotion: 'reduce' });
-    context = created;
+    context = await openContext();
+    const role = options.role === undefined ? 'analyst' : options.role;
+    if (role) await demoLogin(context, running.url, role);
+  });
+
+  /**
+   * A context that serves the web app from the copy. Reduced motion: the charts draw at once (as
+   * for a reader who asks for it), so a screenshot never catches a line half-way through its animation.
+   */
+  const openContext = async (): Promise<BrowserContext> => {
+    const running = started(app, 'Appen');
+    const created = await started(browser, 'Browseren').newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', reducedMotion: 'reduce' });
+    extraContexts.push(created);
     await created.route(`${running.url}/**`, async (route) => {
       const path = new URL(route.request().url()).pathname;
       if (path === '/health' || path.startsWith('/api/')) return route.continue();
       const file = join(webSnapshot, /\.[a-z0-9]+$/i.test(path) ? decodeURIComponent(path) : 'index.html');
-      return existsSync(file) ? route.fulfill({ path: file }) : route.continue();
+      if (!existsSync(file)) return route.continue();
+      if (route.request().resourceType() !== 'document') return route.fulfill({ path: file });
+      // A page: the app's own answer — its security headers (the CSP the page must keep to), or
+      // the redirect to /login without a session — with the copy's index.html as the body.
+      const answer = await route.fetch({ maxRedirects: 0 });
+      if (answer.status() !== 200) return route.fulfill({ response: answer });
+      const headers = Object.fromEntries(
+        Object.entries(answer.headers()).filter(([name]) => !['content-length', 'content-encoding', 'etag', 'last-modified', 'transfer-encoding'].includes(name)),
+      );
+      return route.fulfill({ status: 200, headers, path: file });
     });
-  });
+    return created;
+  };
+  const extraContexts: BrowserContext[] = [];
 
   afterAll(async () => {
-    await context?.close();
+    for (const opened of extraContexts) await opened.close().catch(() => undefined);
     await browser?.close();
     await app?.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -123,10 +157,14 @@ export function dashboardSession(name: string, options: SessionOptions = {}): Da
     },
     async getJson<T>(path: string, params: Record<string, string | number> = {}): Promise<T> {
       const search = new URLSearchParams(Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)]))).toString();
-      const response = await fetch(`${started(app, 'Appen').url}${path}${search ? `?${search}` : ''}`);
-      expect(response.status, `${path}?${search}`).toBe(200);
+      const response = await started(context, 'Browseren').request.get(`${started(app, 'Appen').url}${path}${search ? `?${search}` : ''}`);
+      expect(response.status(), `${path}?${search}`).toBe(200);
       return (await response.json()) as T;
     },
+    get(pathOrUrl: string): Promise<APIResponse> {
+      return started(context, 'Browseren').request.get(new URL(pathOrUrl, started(app, 'Appen').url).toString());
+    },
+    newContext: openContext,
     async openPage(path: string, viewport = { width: 1280, height: 900 }): Promise<OpenedPage> {
       const page = await started(context, 'Browseren').newPage();
       await page.setViewportSize(viewport);
@@ -183,7 +221,8 @@ export async function chartCount(page: Page): Promise<number> {
 }
 
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axe.source });
+  // Evaluated, not added as a <script>: the app's CSP allows no inline scripts, and rightly so.
+  await page.evaluate(axe.source);
   const results = (await page.evaluate(
     `axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }).then((r) => r.violations)`,
   )) as AxeViolation[];

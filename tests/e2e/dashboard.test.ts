@@ -48,7 +48,8 @@ afterAll(() => {
 });
 
 describe('every page', () => {
-  for (const entry of PAGES) {
+  // As an analyst (the session's login): every page but Administration, which access.test.ts covers as an admin.
+  for (const entry of PAGES.filter((candidate) => candidate.role !== 'admin')) {
     it(`${entry.title} (${entry.path}) renders its heading and charts, passes axe and is photographed`, async () => {
       const { page, errors } = await openPage(entry.path);
       try {
@@ -295,11 +296,11 @@ describe('download menu', () => {
       // The XLSX link answers with a workbook (a zip) of the same request.
       expect(xlsxUrl.pathname).toBe('/api/kpis/housing/data.xlsx');
       expect(xlsxUrl.searchParams.get('from')).toBe(`${choices.years[0]}-01-01`);
-      const xlsx = await fetch(xlsxUrl);
-      expect(xlsx.status).toBe(200);
-      expect(xlsx.headers.get('content-type')).toBe(XLSX);
-      expect(xlsx.headers.get('content-disposition')).toContain(`-${today}.xlsx`);
-      expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString('latin1')).toBe('PK');
+      const xlsx = await session.get(xlsxUrl.toString());
+      expect(xlsx.status()).toBe(200);
+      expect(xlsx.headers()['content-type']).toBe(XLSX);
+      expect(xlsx.headers()['content-disposition']).toContain(`-${today}.xlsx`);
+      expect((await xlsx.body()).subarray(0, 2).toString('latin1')).toBe('PK');
 
       // Keyboard: Enter opens on the first item, arrows and End move, Escape closes onto the button.
       const focusedText = async () => (await focused(page)).text;
@@ -331,13 +332,16 @@ describe('download menu', () => {
 });
 
 describe('keyboard', () => {
-  it('Tab reaches the skip link first, then the menu, then the filters', async () => {
+  it('Tab reaches the skip link first, then "Log ud", then the menu, then the filters', async () => {
     const { page } = await openPage('/');
     try {
       await page.keyboard.press('Tab');
       const skip = await focused(page);
       expect(skip.className).toContain('skip-link');
       expect(skip.text).toBe('Gå til indhold');
+      // The header's user box sits before the menu, as on screen (name, role, "Log ud").
+      await page.keyboard.press('Tab');
+      expect((await focused(page)).text).toBe('Log ud');
       await page.keyboard.press('Tab');
       const menu = await focused(page);
       expect(menu.inNav).toBe(true);

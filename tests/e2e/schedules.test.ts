@@ -91,8 +91,8 @@ async function theSchedule(): Promise<ScheduleAnswer> {
 
 /** The API's answer for an expression: 200 with the next runs, or 400 with a Danish message. */
 async function cronPreview(cron: string): Promise<{ status: number; body: { nextRuns?: RunTime[]; message?: string } }> {
-  const response = await fetch(`${session.app.url}/api/schedules/cron-preview?cron=${encodeURIComponent(cron)}`);
-  return { status: response.status, body: (await response.json()) as { nextRuns?: RunTime[]; message?: string } };
+  const response = await session.get(`/api/schedules/cron-preview?cron=${encodeURIComponent(cron)}`);
+  return { status: response.status(), body: (await response.json()) as { nextRuns?: RunTime[]; message?: string } };
 }
 
 function card(page: Page) {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, startApp, type RunningApp } from './app-process.ts';
 import { launchChromium } from './browser.ts';
 import { buildWebApp } from './build-web.ts';
+import { demoLogin } from './login.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sol-e2e-'));
 const artifacts = join(REPO_ROOT, 'test-results');
@@ -54,8 +55,11 @@ describe('first start on an empty data folder', () => {
     for (const table of Object.keys(health.counts)) expect(health.counts[table], table).toBeGreaterThan(0);
   });
 
-  it('serves the Danish data page with the same counts, formatted da-DK', async () => {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+  it('serves the Danish data page with the same counts, formatted da-DK (logged in as the demo analyst)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    // The Data page is for analysts; on demo data a demo analyst logs in without a password.
+    await demoLogin(context, app.url, 'analyst');
+    const page = await context.newPage();
     // The status panel with the row counts lives on the Data page.
     await page.goto(`${app.url}/data`);
     await expect.poll(() => page.getByText('Indlejret database (PGlite)').count(), { timeout: 20_000 }).toBeGreaterThan(0);
@@ -66,7 +70,7 @@ describe('first start on an empty data folder', () => {
     expect(text).toContain(citizens);
     expect(text).toContain(postings);
     await page.screenshot({ path: join(artifacts, 'shell-page.png'), fullPage: true });
-    await page.close();
+    await context.close();
   });
 
   it('restarts on the same data folder without seeding again', async () => {

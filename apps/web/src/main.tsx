@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { AppLayout } from './app/AppLayout.tsx';
+import { App } from './app/App.tsx';
 import './index.css';
 
 const container = document.getElementById('root');
@@ -22,7 +22,7 @@ const queryClient = new QueryClient({
 createRoot(container).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <AppLayout />
+      <App />
     </QueryClientProvider>
   </StrictMode>,
 );

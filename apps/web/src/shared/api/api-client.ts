@@ -1,6 +1,12 @@
 /**
  * The one way the web app calls the API: JSON GET with query parameters, Danish errors. The API
  * answers every bad request with a Danish `message`; that message is what the user sees.
+ *
+ * Logins (DESIGN §9): every POST, PUT and DELETE carries the CSRF token from GET /api/auth/session
+ * in the x-csrf-token header (the secret it is checked against is an httpOnly cookie); the token is
+ * kept here, set by get-session.ts, and fetched first if a change is sent before it is known. A 401
+ * from the API means the session has ended: the browser goes to the login page, which brings the
+ * user back here afterwards.
  */
 
 export type QueryParams = Record<string, string | number | boolean | undefined | null>;
@@ -44,18 +50,65 @@ export async function getText(path: string, params: QueryParams = {}, signal?: A
   return text;
 }
 
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const SESSION_PATH = '/api/auth/session';
+let csrfToken: string | null = null;
+
+/** Kept from each GET /api/auth/session (get-session.ts); a login or logout fetches it again. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** The header a POST, PUT or DELETE must carry; the session is asked first if the token is not known yet. */
+export async function csrfHeader(): Promise<Record<string, string>> {
+  if (csrfToken === null) {
+    const session = await requestJson<{ csrfToken: string }>('GET', SESSION_PATH);
+    csrfToken = session.csrfToken;
+  }
+  return { 'x-csrf-token': csrfToken };
+}
+
+/**
+ * A local path to come back to after login, or `/`: never another site (`//evil`, `https://…`,
+ * a backslash that browsers read as a slash), and not the login pages themselves.
+ */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return '/';
+  if (/^\/(login|opsaetning)(?:[/?#]|$)/.test(next)) return '/';
+  return next;
+}
+
+/** The login page's address that brings the user back to `next` afterwards. */
+export function loginPath(next: string): string {
+  const back = safeNext(next);
+  return back === '/' ? '/login' : `/login?next=${encodeURIComponent(back)}`;
+}
+
+/**
+ * A 401 from the API outside the login routes: the session has ended (or never was). The browser
+ * goes to the login page with the current page as `next`; a wrong password on the login page is a
+ * 401 too, and is shown there instead.
+ */
+export function handleUnauthorized(url: string, status: number): void {
+  if (status !== 401 || url.startsWith('/api/auth/')) return;
+  const { pathname, search } = window.location;
+  if (pathname === '/login' || pathname === '/opsaetning') return;
+  window.location.assign(loginPath(`${pathname}${search}`));
+}
+
 async function send(method: string, url: string, body: BodyInit | undefined, signal: AbortSignal | undefined): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body && typeof body === 'string') headers['content-type'] = 'application/json';
+  let response: Response;
   try {
-    return await fetch(url, {
-      method,
-      headers: body && typeof body === 'string' ? { accept: 'application/json', 'content-type': 'application/json' } : { accept: 'application/json' },
-      body: body ?? null,
-      signal: signal ?? null,
-    });
+    if (STATE_CHANGING.has(method)) Object.assign(headers, await csrfHeader());
+    response = await fetch(url, { method, headers, body: body ?? null, signal: signal ?? null });
   } catch (error) {
-    if (signal?.aborted) throw error;
+    if (signal?.aborted || error instanceof ApiError) throw error;
     throw new ApiError('Serveren kunne ikke kontaktes. Tjek netværksforbindelsen, og prøv igen.', 0);
   }
+  handleUnauthorized(url, response.status);
+  return response;
 }
 
 function parsePayload(text: string, status: number): unknown {

@@ -6,6 +6,7 @@
  */
 import { useId, useState, type ReactElement } from 'react';
 import { hasValues, type ChartSpec } from '@sol/charts/chart-spec.ts';
+import { useCan } from '../access/roles.ts';
 import { suppressionExplanation, suppressionMarker } from '@sol/domain/suppression-text.ts';
 import type { KpiDownload } from '../api/export-urls.ts';
 import { ChartTable } from './ChartTable.tsx';
@@ -40,7 +41,9 @@ function asShown(download: KpiDownload, spec: ChartSpec): KpiDownload {
   return { ...download, title: download.title ?? spec.title, ...(kind ? { kind } : {}) };
 }
 
-export function ChartPanel({ title, spec, isLoading, error, height = 280, description, onDrill, testId, headingLevel = 3, download }: ChartPanelProps): ReactElement {
+export function ChartPanel({ title, spec, isLoading, error, height = 280, description, onDrill: drill, testId, headingLevel = 3, download }: ChartPanelProps): ReactElement {
+  // The rows behind a number are for analysts (pseudonymous ids); a viewer gets no drill at all.
+  const onDrill = useCan('rows') ? drill : undefined;
   const Heading = headingLevel === 4 ? 'h4' : 'h3';
   const [showTable, setShowTable] = useState(false);
   const tableId = useId();

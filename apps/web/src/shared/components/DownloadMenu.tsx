@@ -5,6 +5,7 @@
  * arrows, Home and End move; Escape closes and returns focus to the button; Tab leaves and closes.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { useCan } from '../access/roles.ts';
 import { chartExportUrl, dataExportUrl, type KpiDownload } from '../api/export-urls.ts';
 
 interface DownloadLink {
@@ -34,7 +35,12 @@ export type DownloadMenuProps = Files & {
   testId?: string | undefined;
 };
 
-export function DownloadMenu({ subject, testId, ...files }: DownloadMenuProps): ReactElement {
+/** Downloads are for analysts (every export is written to the audit log); a viewer sees no "Hent". */
+export function DownloadMenu(props: DownloadMenuProps): ReactElement | null {
+  return useCan('export') ? <DownloadMenuButton {...props} /> : null;
+}
+
+function DownloadMenuButton({ subject, testId, ...files }: DownloadMenuProps): ReactElement {
   const links = downloadLinks(files);
   const [open, setOpen] = useState(false);
   const buttonId = useId();

@@ -3,10 +3,11 @@
  * with the id of a background job (follow it with get-import-job.ts).
  *
  * XMLHttpRequest, not fetch: fetch reports no upload progress, and a file of 200 MB takes long
- * enough to send that the user must see it move.
+ * enough to send that the user must see it move. It carries the CSRF token like every other change
+ * (the API client's), and a 401 sends the browser to the login page as the client does.
  */
 import { useMutation } from '@tanstack/react-query';
-import { ApiError } from '../../../shared/api/api-client.ts';
+import { ApiError, csrfHeader, handleUnauthorized } from '../../../shared/api/api-client.ts';
 
 export interface ImportJobStarted {
   jobId: string;
@@ -24,7 +25,10 @@ export interface PostImportInput {
   signal?: AbortSignal;
 }
 
-export function postImport({ files, onProgress, signal }: PostImportInput): Promise<ImportJobStarted> {
+const IMPORTS_PATH = '/api/imports';
+
+export async function postImport({ files, onProgress, signal }: PostImportInput): Promise<ImportJobStarted> {
+  const csrf = await csrfHeader();
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new DOMException('Afsendelsen blev afbrudt.', 'AbortError'));
@@ -35,10 +39,12 @@ export function postImport({ files, onProgress, signal }: PostImportInput): Prom
     for (const file of files) form.append('filer', file, file.name);
 
     const request = new XMLHttpRequest();
-    request.open('POST', '/api/imports');
+    request.open('POST', IMPORTS_PATH);
     request.setRequestHeader('accept', 'application/json');
+    for (const [name, value] of Object.entries(csrf)) request.setRequestHeader(name, value);
     request.upload.addEventListener('progress', (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : null }));
     request.addEventListener('load', () => {
+      handleUnauthorized(IMPORTS_PATH, request.status);
       const payload = parseJson(request.responseText);
       if (request.status === 202 && isRecord(payload) && typeof payload.jobId === 'string') {
         resolve({ jobId: payload.jobId });

@@ -5,6 +5,7 @@
 import { useState, type ReactElement } from 'react';
 import type { PlanFigures } from '@sol/api/schemas/plan-figures.ts';
 import { formatDecimal } from '@sol/domain/format-danish.ts';
+import { useCan } from '../../../shared/access/roles.ts';
 import { usePlan } from '../../../shared/api/get-plan.ts';
 import { QueryResult } from '../../../shared/components/QueryResult.tsx';
 import { formatDateTime, formatSigned } from '../../../shared/format.ts';
@@ -31,7 +32,8 @@ interface EditRequest {
   serial: number;
 }
 
-function EffectTable({ areas, onEdit }: { areas: EffectArea[]; onEdit: (area: string, row: EffectRow) => void }): ReactElement {
+/** `onEdit` null: the realized effect is only read here (viewers); entering it is for analysts. */
+function EffectTable({ areas, onEdit }: { areas: EffectArea[]; onEdit: ((area: string, row: EffectRow) => void) | null }): ReactElement {
   return (
     <div className="table-scroll table-scroll-tall" role="region" aria-label="Tabel: planlagt og realiseret effekt" tabIndex={0}>
       <table className="data-table effect-table" data-testid="plan-effect-table">
@@ -94,7 +96,7 @@ function EffectTable({ areas, onEdit }: { areas: EffectArea[]; onEdit: (area: st
                   ) : null}
                 </td>
                 <td className="effect-action">
-                  {!area.isTotal && row.year !== null ? (
+                  {onEdit && !area.isTotal && row.year !== null ? (
                     <button type="button" className="button-link" onClick={() => onEdit(area.area, row)}>
                       {row.realized ? 'Ret' : 'Indtast'}
                       <span className="visually-hidden">
@@ -116,6 +118,7 @@ function EffectTable({ areas, onEdit }: { areas: EffectArea[]; onEdit: (area: st
 function EffectContent({ plan }: { plan: PlanFigures }): ReactElement {
   const areas = effectAreas(plan);
   const editable = editableAreas(plan);
+  const canEdit = useCan('settings');
   const [edit, setEdit] = useState<EditRequest>({ values: { area: '', year: '', amount: '', note: '' }, serial: 0 });
   const onEdit = (area: string, row: EffectRow) =>
     setEdit((current) => ({
@@ -129,8 +132,8 @@ function EffectContent({ plan }: { plan: PlanFigures }): ReactElement {
     }));
   return (
     <div className="effect-layout">
-      <EffectTable areas={areas} onEdit={onEdit} />
-      <RealizedEffectForm key={edit.serial} areas={editable} initial={edit.values} focusOnMount={edit.serial > 0} />
+      <EffectTable areas={areas} onEdit={canEdit ? onEdit : null} />
+      {canEdit ? <RealizedEffectForm key={edit.serial} areas={editable} initial={edit.values} focusOnMount={edit.serial > 0} /> : null}
     </div>
   );
 }

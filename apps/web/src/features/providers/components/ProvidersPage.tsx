@@ -8,6 +8,7 @@ import type { KpiResult } from '@sol/api/schemas/kpi-result.ts';
 import type { PlanFigures } from '@sol/api/schemas/plan-figures.ts';
 import { breakdownSpec, markPartialYears, seriesSpec } from '@sol/charts/kpi-chart-specs.ts';
 import { formatDecimal, formatMeasureValue } from '@sol/domain/format-danish.ts';
+import { useCan } from '../../../shared/access/roles.ts';
 import { kpiDownload } from '../../../shared/api/export-urls.ts';
 import { useKpi, type KpiParams } from '../../../shared/api/get-kpi.ts';
 import { usePlan } from '../../../shared/api/get-plan.ts';
@@ -197,6 +198,7 @@ function PlanFiguresNote(): ReactElement | null {
 }
 
 function ProviderSection({ onDrill }: { onDrill: (target: DrillTarget) => void }): ReactElement {
+  const canDrill = useCan('rows');
   const [filters] = useGlobalFilters();
   const params = kpiParams(filters, kpi, { by: 'provider' });
   const result = useKpi(KPI_ID, params);
@@ -221,7 +223,7 @@ function ProviderSection({ onDrill }: { onDrill: (target: DrillTarget) => void }
             <ProviderTable
               result={data}
               internalCodes={internalCodes}
-              onDrill={(code, name) => onDrill({ kpiId: KPI_ID, params: { ...params, group: code }, label: `${name} · ${data.period.label}` })}
+              onDrill={canDrill ? (code, name) => onDrill({ kpiId: KPI_ID, params: { ...params, group: code }, label: `${name} · ${data.period.label}` }) : null}
             />
           )
         }

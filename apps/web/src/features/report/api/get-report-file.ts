@@ -5,7 +5,7 @@
  * the server gives it (Danish, with the date).
  */
 import { useMutation } from '@tanstack/react-query';
-import { ApiError } from '../../../shared/api/api-client.ts';
+import { ApiError, handleUnauthorized } from '../../../shared/api/api-client.ts';
 
 export type ReportFormat = 'docx' | 'pdf';
 
@@ -23,13 +23,15 @@ function fileNameOf(disposition: string | null, format: ReportFormat): string {
 }
 
 export async function getReportFile(format: ReportFormat, signal?: AbortSignal): Promise<ReportFile> {
+  const url = `/api/report/afrapportering.${format}`;
   let response: Response;
   try {
-    response = await fetch(`/api/report/afrapportering.${format}`, { signal: signal ?? null });
+    response = await fetch(url, { signal: signal ?? null });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError('Serveren kunne ikke kontaktes. Tjek netværksforbindelsen, og prøv igen.', 0);
   }
+  handleUnauthorized(url, response.status);
   if (!response.ok) {
     // The API answers errors with a Danish message in JSON; anything else gets a plain one.
     const payload: unknown = await response.json().catch(() => null);

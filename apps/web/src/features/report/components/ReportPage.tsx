@@ -7,6 +7,7 @@
 import type { ReactElement } from 'react';
 import type { IndicatorProgress, StrategyProgress } from '@sol/api/schemas/strategy.ts';
 import { formatIsoDate } from '@sol/domain/format-danish.ts';
+import { useCan } from '../../../shared/access/roles.ts';
 import { useStrategy } from '../../../shared/api/get-strategy.ts';
 import { useGlobalFilters } from '../../../shared/filters/global-filters.ts';
 import { IndicatorValuesTable } from '../../../shared/components/IndicatorValuesTable.tsx';
@@ -90,25 +91,33 @@ export function ReportPage(): ReactElement {
   // The report is always made from the current numbers (its downloads take no snapshot), so its preview is too.
   const strategy = useStrategy(null);
   const [filters] = useGlobalFilters();
+  // Downloads are for analysts; a viewer reads the preview.
+  const canDownload = useCan('export');
   return (
     <>
       <h1>Afrapportering 2026</h1>
-      <section aria-labelledby="report-downloads" className="page-section report-downloads">
-        <h2 id="report-downloads">Hent rapporten</h2>
-        <p>
-          Rapporten dannes med de nyeste tal, når du henter den, for hele kommunen: filtrene øverst gælder ikke rapporten. Word-udgaven kan redigeres og
-          sættes ind i et dagsordenspunkt.
-        </p>
-        {filters.snapshot !== null ? (
-          <p className="message message-info" data-testid="report-snapshot-note">
-            Det valgte øjebliksbillede gælder heller ikke rapporten: forhåndsvisningen og filerne viser de aktuelle tal.
+      {canDownload ? (
+        <section aria-labelledby="report-downloads" className="page-section report-downloads">
+          <h2 id="report-downloads">Hent rapporten</h2>
+          <p>
+            Rapporten dannes med de nyeste tal, når du henter den, for hele kommunen: filtrene øverst gælder ikke rapporten. Word-udgaven kan redigeres og
+            sættes ind i et dagsordenspunkt.
           </p>
-        ) : null}
-        <div className="report-download-buttons">
-          <DownloadButton format="docx" />
-          <DownloadButton format="pdf" />
-        </div>
-      </section>
+          {filters.snapshot !== null ? (
+            <p className="message message-info" data-testid="report-snapshot-note">
+              Det valgte øjebliksbillede gælder heller ikke rapporten: forhåndsvisningen og filerne viser de aktuelle tal.
+            </p>
+          ) : null}
+          <div className="report-download-buttons">
+            <DownloadButton format="docx" />
+            <DownloadButton format="pdf" />
+          </div>
+        </section>
+      ) : (
+        <p className="lead" data-testid="report-preview-only">
+          Her ses rapportens indhold med de nyeste tal for hele kommunen. Word- og PDF-udgaven hentes af en analytiker.
+        </p>
+      )}
       <QueryResult query={strategy} loading="Henter indholdet …" error="Indholdet kunne ikke hentes">
         {(progress) => <Preview progress={progress} />}
       </QueryResult>

@@ -159,7 +159,8 @@ function DatesForm({ saved }: { saved: readonly FollowUpDate[] }): ReactElement 
   );
 }
 
-export function FollowUpDatesForm(): ReactElement {
+/** `editable`: the form to change the dates (analysts); without it only the dates are listed. */
+export function FollowUpDatesForm({ editable }: { editable: boolean }): ReactElement {
   const followUps = useFollowUpDates();
   return (
     <section className="page-section" aria-labelledby="follow-up-heading">
@@ -182,7 +183,7 @@ export function FollowUpDatesForm(): ReactElement {
               ))}
             </ul>
             {/* Saved, the form's rows are what the API now holds; the list above shows the new next dates. */}
-            <DatesForm saved={dates} />
+            {editable ? <DatesForm saved={dates} /> : null}
           </>
         )}
       </QueryResult>

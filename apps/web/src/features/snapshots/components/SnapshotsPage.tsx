@@ -4,12 +4,15 @@
  * current numbers), and the follow-ups' dates in the year.
  */
 import type { ReactElement } from 'react';
+import { useCan } from '../../../shared/access/roles.ts';
 import { CreateSnapshotForm } from './CreateSnapshotForm.tsx';
 import { FollowUpDatesForm } from './FollowUpDatesForm.tsx';
 import { SnapshotCompare } from './SnapshotCompare.tsx';
 import { SnapshotList } from './SnapshotList.tsx';
 
 export function SnapshotsPage(): ReactElement {
+  // Freezing and the follow-up dates are for analysts; a viewer reads the list and compares.
+  const canChange = useCan('snapshot');
   return (
     <>
       <h1>Budgetopfølgning</h1>
@@ -18,9 +21,9 @@ export function SnapshotsPage(): ReactElement {
         eksporteres igen, og se hvad der har flyttet sig siden.
       </p>
       <SnapshotList />
-      <CreateSnapshotForm />
+      {canChange ? <CreateSnapshotForm /> : null}
       <SnapshotCompare />
-      <FollowUpDatesForm />
+      <FollowUpDatesForm editable={canChange} />
     </>
   );
 }
