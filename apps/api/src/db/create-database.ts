@@ -86,6 +86,9 @@ async function createPostgres(config: { connectionString: string; poolSize?: num
   });
   // An idle client losing its server (restart, network) must not crash the process.
   pool.on('error', () => undefined);
+  // Nor a checked-out one (inside a transaction, or holding a lock), which the pool does not listen
+  // on: its next query fails instead (answered 503), and the pool drops it when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const { onQuery } = config;
   const db = new Kysely<Tables>({
     dialect: new PostgresDialect({ pool }),

@@ -15,6 +15,8 @@ import { BadRequestError } from '../schemas/bad-request.ts';
 import { ClientError } from '../schemas/client-error.ts';
 import { UNKNOWN_FILE_NAME, type ImportInput } from './import-files.ts';
 
+const MALFORMED_UPLOAD = 'Forespørgslen er ikke en gyldig filupload (multipart/form-data): den er afbrudt eller forkert opbygget. Vælg filerne igen, og prøv igen. Intet er indlæst.';
+
 export interface ReceivedFile extends Required<ImportInput> {
   bytes: number;
 }
@@ -42,10 +44,16 @@ export async function receiveUploadedFiles(parts: AsyncIterable<Multipart>, dir:
       files.push({ path, fileName, bytes: (await stat(path)).size });
     }
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
+    const { code, statusCode, syscall } = error as { code?: unknown; statusCode?: unknown; syscall?: unknown };
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(current);
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
       throw new ClientError(413, 'Der er for mange filer i én indlæsning. Intet er indlæst.');
+    }
+    if (error instanceof ClientError || error instanceof BadRequestError) throw error;
+    // The multipart parser's own errors (no boundary, cut off, malformed, a field named __proto__)
+    // are the sender's; a system error (the disk full) is the server's and stays a 500.
+    if (syscall === undefined && (statusCode === undefined || (typeof statusCode === 'number' && statusCode < 500))) {
+      throw new BadRequestError(MALFORMED_UPLOAD);
     }
     throw error;
   }

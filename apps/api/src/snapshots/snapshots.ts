@@ -80,6 +80,11 @@ export function planSnapshot(context: KpiContext, body: CreateSnapshotBody, foll
   if (asOf < context.earliestDate) {
     throw new BadRequestError(`Opgørelsesdatoen ${formatIsoDate(asOf)} ligger før de første data (${formatIsoDate(context.earliestDate)})`);
   }
+  // A freeze answers every year and half up to its date: a date far ahead (9999) would run for days.
+  const latest = `${Number((context.defaultAsOf ?? asOf).slice(0, 4)) + 1}-12-31`;
+  if (asOf > latest) {
+    throw new BadRequestError(`Opgørelsesdatoen ${formatIsoDate(asOf)} ligger mere end et år efter de seneste data; vælg en dato til og med ${formatIsoDate(latest)}`);
+  }
   return { name: body.name ?? defaultSnapshotName(asOf, followUps), asOf, earliestDate: context.earliestDate, createdBy: body.createdBy ?? 'ukendt' };
 }
 

@@ -1,9 +1,11 @@
 /**
  * One error handler for every route: client errors get a clear Danish message, server errors are
- * logged in full but answered with a generic text, so no stack, SQL or file path ever leaks.
+ * logged in full but answered with a generic text, so no stack, SQL or file path ever leaks. A
+ * database that cannot be reached (stopped, restarting) is a 503 the client may retry, not a 500.
  */
 import type { FastifyError } from 'fastify';
 import fp from 'fastify-plugin';
+import { isDatabaseUnavailable } from '../../db/database-unavailable.ts';
 
 export interface ErrorBody {
   statusCode: number;
@@ -28,11 +30,32 @@ const FASTIFY_MESSAGES: Record<string, string> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Forespørgslens længde (Content-Length) passer ikke med indholdet.',
   FST_CSRF_MISSING_SECRET: 'Forespørgslen mangler sikkerhedsnøglen (CSRF). Genindlæs siden, og prøv igen.',
   FST_CSRF_INVALID_TOKEN: 'Forespørgslens sikkerhedsnøgle (CSRF) er ugyldig eller mangler. Genindlæs siden, og prøv igen.',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'Forespørgslens indhold er ikke gyldig JSON.',
+  FST_ERR_BAD_URL: 'Adressen er ugyldig: den indeholder en forkert %-kodning.',
+  FST_ERR_INVALID_URL: 'Adressen er ugyldig.',
+  FST_ERR_MAX_PARAM_LENGTH: 'Adressen er for lang.',
 };
+
+/** Fastify's other client errors are English: a general Danish text instead. */
+const FASTIFY_FALLBACK = 'Forespørgslen er ugyldig.';
+
+/** The Danish text of one of Fastify's own client errors. */
+export function danishFastifyMessage(code: string): string {
+  return FASTIFY_MESSAGES[code] ?? FASTIFY_FALLBACK;
+}
+
+export const DATABASE_UNAVAILABLE_MESSAGE = 'Databasen svarer ikke lige nu. Prøv igen om lidt; svarer den stadig ikke, så kontakt administratoren.';
 
 export default fp(
   async (fastify) => {
     fastify.setErrorHandler((error: FastifyError, request, reply) => {
+      if (error.statusCode === undefined && isDatabaseUnavailable(error)) {
+        request.log.warn({ err: error }, 'database unavailable');
+        return reply
+          .code(503)
+          .header('retry-after', '5')
+          .send({ statusCode: 503, error: 'Databasen svarer ikke', message: DATABASE_UNAVAILABLE_MESSAGE } satisfies ErrorBody);
+      }
       const statusCode = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
       if (statusCode >= 500) {
         request.log.error({ err: error }, 'unhandled error');
@@ -44,7 +67,8 @@ export default fp(
       }
       // Validation messages are already Danish (schemas/danish-validation-errors.ts); Fastify's
       // own client errors are English and get a Danish text here.
-      const message = FASTIFY_MESSAGES[error.code] ?? (error.message || 'Ugyldig forespørgsel');
+      const fastifyOwn = typeof error.code === 'string' && error.code.startsWith('FST_') && !error.validation;
+      const message = FASTIFY_MESSAGES[error.code] ?? (fastifyOwn ? FASTIFY_FALLBACK : error.message || 'Ugyldig forespørgsel');
       const title = TITLES[statusCode] ?? 'Ugyldig forespørgsel';
       return reply.code(statusCode).send({ statusCode, error: title, message } satisfies ErrorBody);
     });
