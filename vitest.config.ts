@@ -1,10 +1,13 @@
 /**
  * One test command, three projects: unit tests; the integration suite on embedded PGlite; and the
- * same integration suite on a real PostgreSQL 15 started as a throwaway cluster.
+ * same integration suite on a real PostgreSQL 15 started as a throwaway cluster (with the fault
+ * tests, which start a cluster of their own).
  */
 import { defineConfig } from 'vitest/config';
 
 const integration = ['apps/api/test/integration/**/*.test.ts'];
+/** Fault tests stop and start a PostgreSQL cluster of their own: on the real database only. */
+const faults = ['apps/api/test/faults/**/*.test.ts'];
 
 export default defineConfig({
   test: {
@@ -39,7 +42,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'postgres',
-          include: integration,
+          include: [...integration, ...faults],
           env: { TEST_DATABASE: 'postgres' },
           globalSetup: ['tests/setup/postgres-cluster.ts'],
         },

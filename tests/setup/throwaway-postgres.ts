@@ -4,10 +4,11 @@
  * run as root, so as root the server runs as the 'postgres' user. Missing binaries fail the run
  * loudly: the suite must never pass by skipping the real database.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { freePort } from './free-port.ts';
 
 
@@ -17,6 +18,10 @@ const BIN_DIR = process.env.PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
 export interface ThrowawayPostgres {
   /** connection string to the 'postgres' database as superuser */
   url: string;
+  /** Stops the server (pg_ctl stop -m fast: sessions are ended with 57P01), keeping its data: a database that goes away. */
+  pause(): Promise<void>;
+  /** Starts the paused server again, on the same port with the same data. */
+  resume(): Promise<void>;
   stop(): void;
 }
 
@@ -41,6 +46,11 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
     chownSync(dir, uid, gid);
   }
+  const runAsync = async (binary: string, args: string[]): Promise<void> => {
+    const command = join(BIN_DIR, binary);
+    if (isRoot) await promisify(execFile)('runuser', ['-u', 'postgres', '--', command, ...args]);
+    else await promisify(execFile)(command, args);
+  };
   const port = await freePort();
   run('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const serverOptions = [
@@ -52,12 +62,22 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     '-c full_page_writes=off',
     '-c max_connections=200',
   ].join(' ');
-  run('pg_ctl', ['-D', dataDir, '-o', serverOptions, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  const startArgs = ['-D', dataDir, '-o', serverOptions, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start'];
+  run('pg_ctl', startArgs);
+  let paused = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    async pause() {
+      await runAsync('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+      paused = true;
+    },
+    async resume() {
+      await runAsync('pg_ctl', startArgs);
+      paused = false;
+    },
     stop() {
       try {
-        run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+        if (!paused) run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
