@@ -64,15 +64,18 @@ export async function benchAdminInject(server: FastifyInstance, db: Kysely<Table
   return logInInject(server, await createBenchUser(db, 'admin'));
 }
 
-/** Logs in over HTTP at `baseUrl` (http://host:port); the headers go on each later request. */
-export async function logInHttp(baseUrl: string, email: string, password = BENCH_PASSWORD): Promise<BenchSession> {
-  const session = await fetch(`${baseUrl}/api/auth/session`);
+/**
+ * Logs in over HTTP at `baseUrl` (http://host:port); the headers go on each later request.
+ * `headers` go on both requests (bench:load gives each user an address of its own in X-Forwarded-For).
+ */
+export async function logInHttp(baseUrl: string, email: string, password = BENCH_PASSWORD, headers: Record<string, string> = {}): Promise<BenchSession> {
+  const session = await fetch(`${baseUrl}/api/auth/session`, { headers });
   if (!session.ok) throw new Error(`GET /api/auth/session: ${session.status} ${await session.text()}`);
   const secret = cookiePairs(session.headers.getSetCookie()).sol_csrf;
   const { csrfToken } = (await session.json()) as { csrfToken: string };
   const login = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: `sol_csrf=${secret ?? ''}`, 'x-csrf-token': csrfToken },
+    headers: { ...headers, 'content-type': 'application/json', cookie: `sol_csrf=${secret ?? ''}`, 'x-csrf-token': csrfToken },
     body: JSON.stringify({ email, password }),
   });
   if (!login.ok) throw new Error(`Login som ${email}: ${login.status} ${await login.text()}`);
