@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getKpiResult } from '../../src/kpis/get-kpi-result.ts';
 import { getKpiContext } from '../../src/repositories/get-kpi-context.ts';
+import { getStrategyProgress } from '../../src/strategy/get-strategy-progress.ts';
 import { buildServer } from '../../src/server.ts';
 import { loadSmallMunicipality } from '../helpers/small-municipality.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
@@ -75,6 +76,23 @@ describe('answer cache of standard requests', () => {
       expect(after.statusCode).toBe(200);
       expect(after.json().suppressionThreshold).toBe(10);
       expect(after.body).not.toBe(first.body);
+    } finally {
+      await sql`UPDATE municipality_settings SET suppression_threshold = 5`.execute(testDb.database.db);
+    }
+  });
+
+  it('keeps the strategy answer per data version: the same as a fresh computation, and a settings change is seen at once', async () => {
+    const first = await server.inject({ url: '/api/strategy' });
+    const second = await server.inject({ url: '/api/strategy' });
+    expect(first.statusCode).toBe(200);
+    expect(second.body).toBe(first.body);
+    const context = await getKpiContext(testDb.database.db);
+    const fresh = await getStrategyProgress(testDb.database.db, context, {});
+    expect(first.json()).toEqual(JSON.parse(JSON.stringify(fresh)));
+    await sql`UPDATE municipality_settings SET suppression_threshold = 10`.execute(testDb.database.db);
+    try {
+      const after = await server.inject({ url: '/api/strategy' });
+      expect(after.json().suppressionThreshold).toBe(10);
     } finally {
       await sql`UPDATE municipality_settings SET suppression_threshold = 5`.execute(testDb.database.db);
     }

@@ -7,7 +7,9 @@ import { getKpiContext } from '../../repositories/get-kpi-context.ts';
 import { ErrorResponse } from '../../schemas/common.ts';
 import { StrategyPageQueryString, StrategyProgressSchema } from '../../schemas/strategy.ts';
 import { assertValidAsOf, getStrategyProgress } from '../../strategy/get-strategy-progress.ts';
+import { cacheAnswer, readCachedAnswer } from '../../kpis/answer-cache.ts';
 import { NotModified, answerNotModified } from '../etag.ts';
+import { sendSerialized } from '../send-serialized.ts';
 import { getSnapshotStrategy, requireSnapshot } from '../../snapshots/snapshots.ts';
 
 const strategy: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -29,11 +31,19 @@ const strategy: FastifyPluginAsyncTypebox = async (fastify) => {
       }
       const context = await getKpiContext(fastify.database.db);
       if (answerNotModified(request, reply, context.version)) return reply;
-      return getStrategyProgress(fastify.database.db, context, {
+      // Every page asks for the strategy (its start year marks the charts): the finished answer is
+      // kept per data version, as the standard KPI answers are (measured: p50 3.9 s under 200 users without).
+      const cacheKey = `${context.version}|strategy|${strategyId ?? ''}|${asOf ?? ''}`;
+      const cached = readCachedAnswer(fastify.database.db, cacheKey);
+      if (cached) return sendSerialized(reply, cached);
+      const progress = await getStrategyProgress(fastify.database.db, context, {
         strategyId,
         asOf,
         onStoreMiss: () => fastify.precomputeKpis(context),
       });
+      const json = String(reply.serialize(progress));
+      cacheAnswer(fastify.database.db, cacheKey, json);
+      return sendSerialized(reply, json);
     },
   );
 };
