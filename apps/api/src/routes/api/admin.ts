@@ -9,7 +9,7 @@ import { assertPasswordStrength, hashPassword } from '../../access/passwords.ts'
 import { AUDIT_ACTION_LABELS } from '../../access/roles.ts';
 import { isValidIsoDate } from '../../kpis/resolve-period.ts';
 import { listAuditEvents, type AuditEventRow } from '../../repositories/audit-log.ts';
-import { countAdmins, deleteSessionsOf, findLogin, findUser, insertUser, listUsers, updateUser } from '../../repositories/users.ts';
+import { countAdmins, findLogin, findUser, insertUser, listUsers, updateUser } from '../../repositories/users.ts';
 import { BadRequestError } from '../../schemas/bad-request.ts';
 import { ClientError } from '../../schemas/client-error.ts';
 import { ErrorResponse } from '../../schemas/common.ts';
@@ -85,7 +85,7 @@ const admin: FastifyPluginAsyncTypebox = async (fastify) => {
         throw new ClientError(409, 'Det er den sidste administrator; opret en anden administrator først.');
       }
       await updateUser(db, id, { ...change, ...(password !== undefined ? { passwordHash: await hashPassword(password) } : {}) });
-      if (change.role !== undefined || change.disabled === true || password !== undefined) await deleteSessionsOf(db, id);
+      if (change.role !== undefined || change.disabled === true || password !== undefined) await fastify.endSessionsOf(id);
       const after = await findUser(db, id);
       if (!after) throw new Error('The user disappeared');
       return after;

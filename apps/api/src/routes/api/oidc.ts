@@ -9,7 +9,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { createOidcClient, LOGIN_MINUTES, OidcLoginError, type OidcOptions } from '../../access/oidc.ts';
-import { deleteSessionsOf, findOidcUser, findUser, upsertOidcUser, type SessionUser } from '../../repositories/users.ts';
+import { findOidcUser, findUser, upsertOidcUser, type SessionUser } from '../../repositories/users.ts';
 import { ErrorResponse } from '../../schemas/common.ts';
 
 const TAGS = ['Login'];
@@ -91,7 +91,7 @@ const oidc: FastifyPluginAsyncTypebox<OidcRoutesOptions> = async (fastify, optio
         const existing = await findOidcUser(db, identity.subject, identity.email);
         if (!identity.role) {
           // The account lost its role at the provider: its sessions here end too (the row keeps the old role until a new login).
-          if (existing?.oidcSubject === identity.subject) await deleteSessionsOf(db, existing.id);
+          if (existing?.oidcSubject === identity.subject) await fastify.endSessionsOf(existing.id);
           throw new OidcLoginError(403, NO_ROLE, `ingen rolle i ${options.oidc.roleClaim}: ${JSON.stringify(identity.roleValues)}`);
         }
         if (existing?.disabled || existing?.isDemo) throw new OidcLoginError(403, 'Din bruger er spærret i dashboardet. Kontakt administratoren.', 'brugeren er spærret');
