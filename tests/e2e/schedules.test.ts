@@ -347,7 +347,8 @@ describe('Udsendelser', () => {
       const violations = await runAxe(page);
       expect(violations, describeViolations(violations)).toEqual([]);
       await dialog.getByRole('button', { name: 'Fortryd' }).click();
-      expect(await dialog.isVisible()).toBe(false);
+      // The dialog closes on the next render, not within the click.
+      await dialog.waitFor({ state: 'hidden', timeout: SETTLE_MS });
       expect(await shown.count()).toBe(1);
 
       await shown.getByRole('button', { name: `Slet «${NAME}»`, exact: true }).click();
