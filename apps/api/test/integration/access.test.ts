@@ -142,6 +142,8 @@ describe('access on every route', () => {
     const response = await server.inject({ method: 'PUT', url: '/api/snapshots/auto-freeze', headers: { cookie }, payload: { enabled: false } });
     expect(response.statusCode).toBe(403);
     expect(response.json().message).toMatch(/sikkerhedsnøgle \(CSRF\)/);
+    // The title the web app recognises to fetch a fresh token and try once more.
+    expect(response.json().error).toBe('Ugyldig sikkerhedsnøgle');
     const forged = await server.inject({ method: 'PUT', url: '/api/snapshots/auto-freeze', headers: { cookie, 'x-csrf-token': 'forfalsket' }, payload: { enabled: false } });
     expect(forged.statusCode).toBe(403);
     const allowed = await server.inject({ method: 'PUT', url: '/api/snapshots/auto-freeze', headers: sessions.analyst.headers, payload: { enabled: false } });

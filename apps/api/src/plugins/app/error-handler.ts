@@ -13,6 +13,8 @@ export interface ErrorBody {
   message: string;
 }
 
+export const CSRF_TITLE = 'Ugyldig sikkerhedsnøgle';
+
 const TITLES: Record<number, string> = {
   401: 'Ikke logget ind',
   403: 'Ingen adgang',
@@ -69,7 +71,9 @@ export default fp(
       // own client errors are English and get a Danish text here.
       const fastifyOwn = typeof error.code === 'string' && error.code.startsWith('FST_') && !error.validation;
       const message = FASTIFY_MESSAGES[error.code] ?? (fastifyOwn ? FASTIFY_FALLBACK : error.message || 'Ugyldig forespørgsel');
-      const title = TITLES[statusCode] ?? 'Ugyldig forespørgsel';
+      // A CSRF refusal has its own title: the web app then fetches a fresh token and tries once more
+      // (two first requests at once can each set a CSRF secret, and the browser keeps only one).
+      const title = error.code?.startsWith('FST_CSRF_') ? CSRF_TITLE : (TITLES[statusCode] ?? 'Ugyldig forespørgsel');
       return reply.code(statusCode).send({ statusCode, error: title, message } satisfies ErrorBody);
     });
     fastify.setNotFoundHandler((request, reply) =>

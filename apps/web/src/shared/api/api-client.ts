@@ -103,12 +103,29 @@ async function send(method: string, url: string, body: BodyInit | undefined, sig
   try {
     if (STATE_CHANGING.has(method)) Object.assign(headers, await csrfHeader());
     response = await fetch(url, { method, headers, body: body ?? null, signal: signal ?? null });
+    // Another tab's (or request's) first visit can have replaced the CSRF secret cookie after this
+    // token was issued: fetch a token for the current cookie and try once more.
+    if (STATE_CHANGING.has(method) && response.status === 403 && (await isCsrfRefusal(response)) && typeof (body ?? '') === 'string') {
+      setCsrfToken(null);
+      Object.assign(headers, await csrfHeader());
+      response = await fetch(url, { method, headers, body: body ?? null, signal: signal ?? null });
+    }
   } catch (error) {
     if (signal?.aborted || error instanceof ApiError) throw error;
     throw new ApiError('Serveren kunne ikke kontaktes. Tjek netværksforbindelsen, og prøv igen.', 0);
   }
   handleUnauthorized(url, response.status);
   return response;
+}
+
+/** The API's CSRF refusal (apps/api/src/plugins/app/error-handler.ts: CSRF_TITLE). */
+async function isCsrfRefusal(response: Response): Promise<boolean> {
+  try {
+    const payload: unknown = await response.clone().json();
+    return typeof payload === 'object' && payload !== null && 'error' in payload && payload.error === 'Ugyldig sikkerhedsnøgle';
+  } catch {
+    return false;
+  }
 }
 
 function parsePayload(text: string, status: number): unknown {
