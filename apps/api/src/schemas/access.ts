@@ -72,6 +72,8 @@ export const AuditQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+export type User = Static<typeof UserSchema>;
+
 export const AuditEventSchema = Type.Object({
   id: Type.Integer(),
   at: Type.String(),
@@ -83,3 +85,4 @@ export const AuditEventSchema = Type.Object({
   outcome: Type.Union([Type.Literal('ok'), Type.Literal('refused')]),
   ip: Type.Union([Type.String(), Type.Null()]),
 });
+export type AuditEvent = Static<typeof AuditEventSchema>;

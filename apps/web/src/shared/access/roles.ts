@@ -5,18 +5,15 @@
  * manage users and read the audit log. The app hides what a role cannot do, instead of offering a
  * button the API answers with 403; the API still decides.
  */
+import { hasRole, ROLE_LABELS, ROLES } from '@sol/domain/access-roles.ts';
 import { useSession, type Role } from '../api/get-session.ts';
 
 export type { Role };
 
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  viewer: 'Læser',
-  analyst: 'Analytiker',
-  admin: 'Administrator',
-};
+export { ROLE_LABELS, hasRole };
 
 /** In the order of what they may do: each role may all that the one before may. */
-export const ROLE_ORDER: readonly Role[] = ['viewer', 'analyst', 'admin'];
+export const ROLE_ORDER: readonly Role[] = ROLES;
 
 export type Capability = 'export' | 'rows' | 'import' | 'snapshot' | 'settings' | 'schedules' | 'users';
 
@@ -29,10 +26,6 @@ const NEEDS: Readonly<Record<Capability, Role>> = {
   schedules: 'analyst',
   users: 'admin',
 };
-
-export function hasRole(role: Role | null | undefined, needed: Role): boolean {
-  return role !== null && role !== undefined && ROLE_ORDER.indexOf(role) >= ROLE_ORDER.indexOf(needed);
-}
 
 export function roleCan(role: Role | null | undefined, capability: Capability): boolean {
   return hasRole(role, NEEDS[capability]);

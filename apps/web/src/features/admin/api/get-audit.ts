@@ -4,36 +4,11 @@
  * user's e-mail and a period; and the same filters as a CSV link (/api/admin/audit.csv).
  */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { AuditEvent } from '@sol/api/schemas/access.ts';
+import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, type AuditAction } from '@sol/domain/access-roles.ts';
 import { getJson, toSearch } from '../../../shared/api/api-client.ts';
 
-export const AUDIT_ACTIONS = ['login', 'login_failed', 'logout', 'export', 'import', 'snapshot', 'schedule', 'settings', 'user'] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-/** The API's labels (apps/api/src/access/roles.ts), for the filter's choices; each event carries its own. */
-export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
-  login: 'Login',
-  login_failed: 'Mislykket login',
-  logout: 'Log ud',
-  export: 'Eksport',
-  import: 'Import',
-  snapshot: 'Øjebliksbillede',
-  schedule: 'Udsendelse',
-  settings: 'Indstilling',
-  user: 'Bruger',
-};
-
-/** As apps/api/src/schemas/access.ts AuditEventSchema. */
-export interface AuditEvent {
-  id: number;
-  at: string;
-  userId: number | null;
-  userEmail: string | null;
-  action: AuditAction;
-  actionLabel: string;
-  target: string | null;
-  outcome: 'ok' | 'refused';
-  ip: string | null;
-}
+export { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, type AuditAction, type AuditEvent };
 
 export interface AuditFilters {
   action: AuditAction | null;

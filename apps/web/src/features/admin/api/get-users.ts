@@ -5,21 +5,9 @@
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { getJson } from '../../../shared/api/api-client.ts';
-import type { Role } from '../../../shared/api/get-session.ts';
+import type { User } from '@sol/api/schemas/access.ts';
 
-/** As apps/api/src/schemas/access.ts UserSchema. */
-export interface AdminUser {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  disabled: boolean;
-  isDemo: boolean;
-  hasPassword: boolean;
-  oidc: boolean;
-  createdAt: string;
-  lastLoginAt: string | null;
-}
+export type AdminUser = User;
 
 export interface UsersResponse {
   users: AdminUser[];
